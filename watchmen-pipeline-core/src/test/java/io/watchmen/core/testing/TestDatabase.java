@@ -71,6 +71,9 @@ public enum TestDatabase {
 
     private static String serverUrl(String variable) {
         String url = System.getenv(variable);
+        if ((url == null || url.isBlank()) && "true".equals(System.getenv("WATCHMEN_TEST_REQUIRE_SERVERS"))) {
+            throw new IllegalStateException(variable + " must be set when WATCHMEN_TEST_REQUIRE_SERVERS=true");
+        }
         Assumptions.assumeTrue(url != null && !url.isBlank(),
                 variable + " is not set: this database test is skipped (set it, as .ci/run does, to run it)");
         return url.endsWith("/") ? url : url + "/";
