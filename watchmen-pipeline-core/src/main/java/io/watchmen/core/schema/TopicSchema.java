@@ -15,6 +15,11 @@ public final class TopicSchema {
         this.topic = topic;
     }
 
+    /** Builds the schema of a topic (casts default values once; a failing cast is a definition error). */
+    public static TopicSchema of(Topic topic, SchemaContext context) {
+        throw new UnsupportedOperationException("implemented by the schema package");
+    }
+
     public Topic topic() {
         return topic;
     }
@@ -24,12 +29,12 @@ public final class TopicSchema {
      * flatten (raw: the value at each flatten factor's path is copied to a root-level key named by the full
      * factor name). Returns the same map.
      */
-    public Map<String, Object> prepareTriggerData(Map<String, Object> data) {
+    public Map<String, Object> prepareTriggerData(Map<String, Object> data, String tenantId) {
         throw new UnsupportedOperationException("implemented by the schema package");
     }
 
     /** Prepares a row written by a pipeline action in place: defaults, dates, encryption. Returns the same map. */
-    public Map<String, Object> prepareRow(Map<String, Object> row) {
+    public Map<String, Object> prepareRow(Map<String, Object> row, String tenantId) {
         throw new UnsupportedOperationException("implemented by the schema package");
     }
 }
