@@ -1,0 +1,262 @@
+package io.watchmen.bench;
+
+import io.watchmen.core.trigger.ObjectOutcome;
+import io.watchmen.core.trigger.ObjectRef;
+import io.watchmen.core.trigger.StorageObject;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The performance harness: every scenario runs ours and its hand-written baseline interleaved (A B A B ...) in
+ * the same process and prints medians and the ratio. No scenario asserts a time; the printed figures and
+ * {@code docs/performance.md} are the record.
+ *
+ * <p>Usage: {@code Bench --db <jdbc-url> [--db-user U] [--db-password P] [--rounds N] [--report FILE] [scenario...]}
+ * with scenarios {@code cascade engine concurrency footprint}.
+ */
+public final class Bench {
+
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
+    private final int rounds;
+    private final Map<String, String[]> results = new LinkedHashMap<>();
+    private final List<String> ratios = new ArrayList<>();
+
+    private Bench(String jdbcUrl, String user, String password, int rounds) {
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+        this.rounds = rounds;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String db = null;
+        String user = "root";
+        String password = "";
+        int rounds = 5;
+        Path report = Path.of("docs/performance.md");
+        List<String> scenarios = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--db" -> db = args[++i];
+                case "--db-user" -> user = args[++i];
+                case "--db-password" -> password = args[++i];
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--report" -> report = Path.of(args[++i]);
+                default -> scenarios.add(args[i]);
+            }
+        }
+        if (db == null) {
+            System.err.println("usage: bench --db <jdbc-url> [--db-user U] [--db-password P] [--rounds N] "
+                    + "[--report FILE] [cascade|engine|concurrency|footprint ...]");
+            System.exit(2);
+        }
+        if (scenarios.isEmpty()) {
+            scenarios = List.of("cascade", "engine", "concurrency", "footprint");
+        }
+        Bench bench = new Bench(db, user, password, rounds);
+        for (String scenario : scenarios) {
+            switch (scenario) {
+                case "cascade" -> bench.cascade(db, user, password, "cascade", 300, 0.8);
+                case "engine" -> bench.cascade("jdbc:h2:mem:bench_engine;DB_CLOSE_DELAY=-1", "sa", "", "engine",
+                        2000, 0.5);
+                case "concurrency" -> bench.concurrency();
+                case "footprint" -> bench.footprint();
+                default -> throw new IllegalArgumentException("Unknown scenario [" + scenario + "]");
+            }
+        }
+        bench.writeReport(report, String.join(" ", args));
+        bench.ratios.forEach(System.out::println);
+    }
+
+    /** One trigger per unit of work through the three-topic cascade: ours vs hand-written JDBC. */
+    private void cascade(String url, String dbUser, String dbPassword, String name, int triggers, double goal)
+            throws Exception {
+        try (BenchFixture fixture = BenchFixture.open(url, dbUser, dbPassword, 2)) {
+            HandWrittenCascade baseline = new HandWrittenCascade(fixture.meta.dataSource());
+            Measurement ours = new Measurement();
+            Measurement theirs = new Measurement();
+            long oursAllocated = 0;
+            long oursTriggers = 0;
+            warmUp(fixture, baseline);
+            for (int round = 0; round < rounds; round++) {
+                fixture.reset();
+                long start = System.nanoTime();
+                for (int i = 0; i < triggers; i++) {
+                    baseline.trigger("B-" + round + "-" + i, "C-" + (i % 50), new BigDecimal("10.5"));
+                }
+                theirs.add(triggers / seconds(start));
+                fixture.reset();
+                long allocStart = allocatedBytes();
+                start = System.nanoTime();
+                runOurs(fixture, "O-" + round, triggers);
+                ours.add(triggers / seconds(start));
+                oursAllocated += allocatedBytes() - allocStart;
+                oursTriggers += triggers;
+            }
+            long bytesPerTrigger = oursAllocated / Math.max(1, oursTriggers);
+            double ratio = ours.median() / theirs.median();
+            results.put(name, new String[] {url.replaceAll("password=[^&;]*", "password=***"),
+                    String.format("%.0f triggers/s", theirs.median()), String.format("%.0f triggers/s", ours.median()),
+                    String.format("%.2f", ratio), name.equals("engine") ? "~" + bytesPerTrigger / 1024 + " KiB allocated per trigger" : ""});
+            ratios.add(String.format("%s: ratio=%.2f goal=%.1f", name, ratio, goal));
+            System.out.printf("%s: baseline %.0f/s ours %.0f/s (rounds %s vs %s)%n", name, theirs.median(),
+                    ours.median(), theirs.rates(), ours.rates());
+        }
+    }
+
+    private static void warmUp(BenchFixture fixture, HandWrittenCascade baseline) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            baseline.trigger("W-" + i, "C-" + i, BigDecimal.TEN);
+        }
+        runOurs(fixture, "W", 50);
+    }
+
+    private static void runOurs(BenchFixture fixture, String prefix, int triggers) {
+        String version = UUID.randomUUID().toString();
+        for (int i = 0; i < triggers; i++) {
+            byte[] content = BenchFixture.orderObject(prefix + "-" + i, "C-" + (i % 50), "10.5");
+            ObjectOutcome outcome = fixture.runtime.handle(new StorageObject(
+                    new ObjectRef("bench", "bench", prefix + "/" + i + ".json", version, content.length), content));
+            if (!outcome.succeeded()) {
+                throw new IllegalStateException("Bench object failed: " + outcome.items());
+            }
+        }
+    }
+
+    /** 1..16 concurrent invokers on distinct customers and on one hot customer row. */
+    private void concurrency() throws Exception {
+        try (BenchFixture fixture = BenchFixture.open(jdbcUrl, user, password, 16)) {
+            StringBuilder figures = new StringBuilder();
+            for (boolean hot : new boolean[] {false, true}) {
+                for (int threads : new int[] {1, 2, 4, 8, 16}) {
+                    fixture.reset();
+                    int perThread = 100;
+                    ExecutorService pool = Executors.newFixedThreadPool(threads);
+                    long start = System.nanoTime();
+                    List<Future<?>> futures = new ArrayList<>();
+                    for (int t = 0; t < threads; t++) {
+                        int thread = t;
+                        futures.add(pool.submit(() -> {
+                            String version = UUID.randomUUID().toString();
+                            for (int i = 0; i < perThread; i++) {
+                                String customer = hot ? "HOT" : "C-" + thread;
+                                byte[] content = BenchFixture.orderObject("T" + thread + "-" + i, customer, "1");
+                                ObjectOutcome outcome = fixture.runtime.handle(new StorageObject(new ObjectRef(
+                                        "bench", "bench", thread + "/" + i, version, content.length), content));
+                                if (!outcome.succeeded()) {
+                                    throw new IllegalStateException("Bench object failed: " + outcome.items());
+                                }
+                            }
+                            return null;
+                        }));
+                    }
+                    for (Future<?> future : futures) {
+                        future.get();
+                    }
+                    pool.shutdown();
+                    double rate = threads * perThread / seconds(start);
+                    figures.append(String.format("%s %d: %.0f/s; ", hot ? "hot" : "distinct", threads, rate));
+                    System.out.printf("concurrency %s threads=%d: %.0f triggers/s%n", hot ? "hot-row" : "distinct",
+                            threads, rate);
+                }
+            }
+            results.put("concurrency", new String[] {jdbcUrl, "-", figures.toString(), "-", ""});
+        }
+    }
+
+    /** Adapter artifact sizes and live heap after many triggers on in-memory H2. */
+    private void footprint() throws Exception {
+        StringBuilder sizes = new StringBuilder();
+        for (String adapter : List.of("adapter-aws", "adapter-azure", "adapter-aliyun", "adapter-gcp")) {
+            Path target = Path.of(adapter, "target");
+            if (Files.isDirectory(target)) {
+                try (var files = Files.list(target)) {
+                    files.filter(p -> p.toString().endsWith(".jar") || p.toString().endsWith(".zip"))
+                            .filter(p -> !p.getFileName().toString().startsWith("original-"))
+                            .forEach(p -> sizes.append(String.format("%s %.1f MB; ", p.getFileName(),
+                                    sizeOf(p) / 1_048_576.0)));
+                }
+            }
+        }
+        try (BenchFixture fixture = BenchFixture.open("jdbc:h2:mem:bench_footprint;DB_CLOSE_DELAY=-1", "sa", "", 2)) {
+            runOurs(fixture, "F1", 10_000);
+            long afterTen = liveHeap();
+            fixture.reset();
+            runOurs(fixture, "F2", 10_000);
+            long afterTwenty = liveHeap();
+            results.put("footprint", new String[] {"h2 in-memory", "-", String.format(
+                    "live heap after 10,000 triggers %d MB, after 20,000 %d MB; %s", afterTen >> 20, afterTwenty >> 20,
+                    sizes), "-", ""});
+            System.out.printf("footprint: live heap %d MB after 10k, %d MB after 20k; %s%n", afterTen >> 20,
+                    afterTwenty >> 20, sizes);
+            ratios.add(String.format("footprint: ratio=%.2f goal=1.0", (double) afterTwenty / Math.max(1, afterTen)));
+        }
+    }
+
+    private static long sizeOf(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static long liveHeap() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static long allocatedBytes() {
+        var threads = ManagementFactory.getThreadMXBean();
+        if (threads instanceof com.sun.management.ThreadMXBean sun) {
+            return sun.getThreadAllocatedBytes(Thread.currentThread().getId());
+        }
+        return 0;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private void writeReport(Path report, String command) throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Performance\n\n");
+        md.append("Measured by the harness in `benchmarks/` (`./watchmen bench --db <jdbc-url> [scenario...]`): each "
+                + "scenario runs ours and a hand-written JDBC baseline interleaved in the same process; figures are "
+                + "medians of the rounds. No test asserts a time.\n\n");
+        md.append("- command: `./watchmen bench ").append(command.replaceAll("--db-password \\S+", "--db-password ***"))
+                .append("`\n");
+        md.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+                .append(System.getProperty("java.version")).append(", ").append(System.getProperty("os.name"))
+                .append("\n");
+        md.append("- date: ").append(LocalDate.now()).append("\n\n");
+        md.append("| scenario | database | baseline | ours | ratio | note |\n| --- | --- | --- | --- | --- | --- |\n");
+        results.forEach((name, row) -> md.append("| ").append(name).append(" | ").append(String.join(" | ", row))
+                .append(" |\n"));
+        md.append("\n```\n");
+        ratios.forEach(line -> md.append(line).append('\n'));
+        md.append("```\n");
+        if (report.getParent() != null) {
+            Files.createDirectories(report.getParent());
+        }
+        Files.writeString(report, md.toString(), StandardCharsets.UTF_8);
+    }
+}

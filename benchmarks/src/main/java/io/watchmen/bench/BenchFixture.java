@@ -1,0 +1,106 @@
+package io.watchmen.bench;
+
+import io.watchmen.core.config.Settings;
+import io.watchmen.core.json.WatchmenJson;
+import io.watchmen.core.meta.MetaSchema;
+import io.watchmen.core.meta.MetadataWriter;
+import io.watchmen.core.model.pipeline.Pipeline;
+import io.watchmen.core.model.system.PersonalAccessToken;
+import io.watchmen.core.model.system.Tenant;
+import io.watchmen.core.model.system.User;
+import io.watchmen.core.model.system.UserRole;
+import io.watchmen.core.model.topic.Topic;
+import io.watchmen.core.storage.StorageTarget;
+import io.watchmen.core.storage.TopicTables;
+import io.watchmen.core.trigger.CoreRuntime;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * The benchmark's own small cascade, created in the target database: a raw order topic, a distinct order topic
+ * (insert-or-merge by order number) and an aggregate customer topic (sum, avg, count), plus the monitor-log topic.
+ */
+final class BenchFixture implements AutoCloseable {
+
+    static final String TENANT = "bench";
+    static final String PAT = "bench-pat-xxxxxxxxxxxx";
+    static final List<String> TABLES = List.of("topic_bench_raw_order", "topic_bench_order", "topic_bench_customer",
+            "topic_raw_pipeline_monitor_log");
+
+    final String jdbcUrl;
+    final CoreRuntime runtime;
+    final StorageTarget meta;
+    final List<Topic> topics;
+
+    private BenchFixture(String jdbcUrl, CoreRuntime runtime) {
+        this.jdbcUrl = jdbcUrl;
+        this.runtime = runtime;
+        this.meta = runtime.registry().meta();
+        this.topics = read("topics.json", Topic[].class);
+    }
+
+    static BenchFixture open(String jdbcUrl, String user, String password, int poolSize) {
+        Settings settings = Settings.forJdbcUrl(jdbcUrl, user, password);
+        settings = settings.withSnowflake(new Settings.Snowflake(0, 1, false, false,
+                settings.snowflake().heartBeatInterval(), 3, false));
+        settings = new Settings(settings.meta(), new Settings.Pool(poolSize, settings.pool().connectionTimeout(),
+                settings.pool().maxLifetime()), settings.snowflake(), settings.crypto(), settings.preparation(),
+                settings.pipelines(), settings.caches(), settings.triggers());
+        BenchFixture fixture = new BenchFixture(jdbcUrl, CoreRuntime.create(settings));
+        fixture.install();
+        return fixture;
+    }
+
+    private void install() {
+        MetaSchema.createIfAbsent(meta.dataSource());
+        MetadataWriter writer = new MetadataWriter(meta.dataSource());
+        LocalDateTime now = LocalDateTime.now().withNano(0);
+        writer.saveTenant(new Tenant(TENANT, "Bench", false, now, "bench", now, "bench", 1L));
+        writer.saveUser(new User("bench-admin", "bench-admin", "Bench", true, List.of(), UserRole.ADMIN, TENANT,
+                null, now, "bench", now, "bench", 1L));
+        writer.savePat(new PersonalAccessToken("bench-pat", "bench-admin", "bench-admin", TENANT, "benchmark",
+                null, List.of(), now), PAT);
+        for (Topic topic : topics) {
+            writer.saveTopic(topic);
+            TopicTables.createIfAbsent(runtime.registry().forTopic(topic), topic);
+        }
+        for (Pipeline pipeline : read("pipelines.json", Pipeline[].class)) {
+            writer.savePipeline(pipeline);
+        }
+    }
+
+    /** Empties the topic tables so every round starts alike. */
+    void reset() {
+        try (Connection connection = meta.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            for (String table : TABLES) {
+                statement.execute("DELETE FROM " + table);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reset the bench tables: " + e.getMessage(), e);
+        }
+    }
+
+    static byte[] orderObject(String orderNo, String customerId, String amount) {
+        return ("{\"code\":\"bench_raw_order\",\"pat\":\"" + PAT + "\",\"data\":{\"orderNo\":\"" + orderNo
+                + "\",\"customerId\":\"" + customerId + "\",\"amount\":" + amount + "}}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static <T> List<T> read(String resource, Class<T[]> type) {
+        try (var in = BenchFixture.class.getResourceAsStream(resource)) {
+            return List.of(WatchmenJson.mapper().readValue(in, type));
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read bench resource " + resource, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+    }
+}
