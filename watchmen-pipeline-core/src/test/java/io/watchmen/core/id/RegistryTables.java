@@ -109,7 +109,7 @@ final class RegistryTables {
             List<Slot> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(new Slot(rs.getInt(1), rs.getObject(2, LocalDateTime.class),
-                        rs.getObject(3, LocalDateTime.class), rs.getInt(4) != 0));
+                        rs.getObject(3, LocalDateTime.class), rs.getString(4).matches("1|t|true")));
             }
             return rows;
         }
@@ -123,7 +123,7 @@ final class RegistryTables {
     static void seedSlots(TestDb db) throws SQLException {
         try (Connection c = db.connection();
              PreparedStatement s = c.prepareStatement("INSERT INTO snowflake_workers"
-                     + " (data_center_id, worker_id, registered_at, last_beat_at, locked) VALUES (0, ?, ?, ?, 0)")) {
+                     + " (data_center_id, worker_id, registered_at, last_beat_at, locked) VALUES (0, ?, ?, ?, '0')")) {
             LocalDateTime epoch = LocalDateTime.of(1970, 1, 1, 0, 0, 0);
             for (int id = 0; id <= SnowflakeGenerator.MAX_WORKER_ID; id++) {
                 s.setInt(1, id);

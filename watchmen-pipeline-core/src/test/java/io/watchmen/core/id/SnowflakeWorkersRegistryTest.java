@@ -40,7 +40,7 @@ class SnowflakeWorkersRegistryTest {
 
     /** Marks every row but {@code except} as held by live instances. */
     private static void holdOthers(TestDb db, LocalDateTime beat, int except) throws Exception {
-        RegistryTables.execute(db, "UPDATE " + TABLE + " SET locked = 1, last_beat_at = ?"
+        RegistryTables.execute(db, "UPDATE " + TABLE + " SET locked = '1', last_beat_at = ?"
                 + " WHERE data_center_id = 0 AND worker_id <> ?", beat, except);
     }
 
@@ -108,7 +108,7 @@ class SnowflakeWorkersRegistryTest {
                 clock.advance(FREEZE);
                 holdOthers(db, now(clock), original);
                 assertThat(other.workerId()).isEqualTo(original);
-                RegistryTables.execute(db, "UPDATE " + TABLE + " SET locked = 0 WHERE data_center_id = 0"
+                RegistryTables.execute(db, "UPDATE " + TABLE + " SET locked = '0' WHERE data_center_id = 0"
                         + " AND worker_id = ?", spare);
 
                 long id = frozen.nextId();
