@@ -90,7 +90,8 @@ final class SnowflakeWorkersRegistry extends LeasedWorkerIds<Holder> {
             }
         }
         throw new WatchmenException(ErrorCode.WORKER_ID_UNAVAILABLE,
-                "Cannot claim a snowflake worker id of data center " + dataCenterId + " in " + registry() + " after " + ATTEMPTS + " attempts", failure);
+                "Cannot claim a snowflake worker id of data center " + dataCenterId + " in " + registry()
+                        + " after " + ATTEMPTS + " attempts", failure);
     }
 
     private record Candidates(List<Integer> free, List<Integer> missing, List<Integer> timedOut) {
