@@ -156,8 +156,8 @@ public final class FactorCrypto {
             key = ks;
             iv = is;
         } else {
-            key = crypto.encryptAesKey() == null ? null : crypto.encryptAesKey().reveal();
-            iv = crypto.encryptAesIv() == null ? null : crypto.encryptAesIv().reveal();
+            key = crypto == null || crypto.encryptAesKey() == null ? null : crypto.encryptAesKey().reveal();
+            iv = crypto == null || crypto.encryptAesIv() == null ? null : crypto.encryptAesIv().reveal();
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/CFB8/NoPadding");
