@@ -109,9 +109,14 @@ public final class FactorCrypto {
                 if (!s.startsWith(AES_PREFIX)) {
                     return value;
                 }
-                byte[] plain = aes(Cipher.DECRYPT_MODE, tenantId,
-                        Base64.getDecoder().decode(s.substring(AES_PREFIX.length())));
-                return new String(plain, StandardCharsets.UTF_8);
+                byte[] encrypted;
+                try {
+                    encrypted = Base64.getDecoder().decode(s.substring(AES_PREFIX.length()));
+                } catch (IllegalArgumentException e) {
+                    throw new WatchmenException(ErrorCode.DATA_INVALID,
+                            "Value with prefix " + AES_PREFIX + " is not Base64, cannot be decrypted.");
+                }
+                return new String(aes(Cipher.DECRYPT_MODE, tenantId, encrypted), StandardCharsets.UTF_8);
             }
             case MD5 -> {
                 return s.startsWith("{MD5}") ? s.substring(5) : s;

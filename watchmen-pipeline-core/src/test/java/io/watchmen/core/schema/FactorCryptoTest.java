@@ -90,6 +90,8 @@ class FactorCryptoTest {
         Object encrypted = encrypt("héllo wörld", FactorEncryptMethod.AES256_PKCS5_PADDING);
         assertThat(global.decrypt(encrypted, FactorEncryptMethod.AES256_PKCS5_PADDING, "t1")).isEqualTo("héllo wörld");
         assertThat(global.decrypt("plain", FactorEncryptMethod.AES256_PKCS5_PADDING, "t1")).isEqualTo("plain");
+        assertThatThrownBy(() -> global.decrypt("{AES}%%%", FactorEncryptMethod.AES256_PKCS5_PADDING, "t1"))
+                .isInstanceOf(WatchmenException.class);
     }
 
     @Test
