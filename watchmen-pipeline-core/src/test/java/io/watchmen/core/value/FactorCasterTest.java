@@ -123,7 +123,9 @@ class FactorCasterTest {
         assertThat(cast("2024-03-15 10:20:30", type)).isEqualTo(dt);
         assertThat(cast("2024-03-15", type)).isEqualTo(LocalDateTime.of(2024, 3, 15, 0, 0));
         assertThat(cast(20240315, type)).isEqualTo(LocalDateTime.of(2024, 3, 15, 0, 0));
+        assertThat(cast(new BigDecimal("20240315"), type)).isEqualTo(LocalDateTime.of(2024, 3, 15, 0, 0));
         assertRejected(LocalTime.of(10, 0), type);
+        assertRejected(List.of("2024-03-15"), type);
         assertRejected("not a date", type);
         assertRejected(true, type);
     }
