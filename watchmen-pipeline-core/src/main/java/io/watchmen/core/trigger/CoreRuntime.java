@@ -19,6 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -40,6 +43,7 @@ public final class CoreRuntime implements StorageObjectHandler, AutoCloseable {
             .getBytes(StandardCharsets.UTF_8);
 
     private final Settings settings;
+    private final Clock clock;
     private final DataSourceRegistry registry;
     private final JdbcMetadataService metadata;
     private final SnowflakeGenerator ids;
@@ -50,6 +54,7 @@ public final class CoreRuntime implements StorageObjectHandler, AutoCloseable {
 
     private CoreRuntime(Settings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.registry = new DataSourceRegistry(MetaDatabase.jdbcUrl(settings.meta()), settings.meta().userName(),
                 settings.meta().password(), settings.pool(), this::lookUpDataSource);
         javax.sql.DataSource meta = registry.meta().dataSource();
@@ -149,6 +154,18 @@ public final class CoreRuntime implements StorageObjectHandler, AutoCloseable {
     public DeadLetters deadLetters() {
         ensureOpen();
         return deadLetters;
+    }
+
+    /**
+     * Forgets ledger rows of items done more than {@code keep} ago (the ledger grows by one row per item); a
+     * redelivery older than that would run its item again. Returns the rows deleted.
+     */
+    public int purgeDeliveryLedger(Duration keep) {
+        ensureOpen();
+        if (keep == null || keep.isNegative()) {
+            throw new IllegalArgumentException("keep must be zero or positive");
+        }
+        return ledger.purgeDone(LocalDateTime.now(clock).minus(keep).truncatedTo(ChronoUnit.SECONDS));
     }
 
     public Settings settings() {

@@ -185,6 +185,23 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
         return new FailureRecord(attempts, dead);
     }
 
+    /**
+     * Deletes the ledger rows of items done before {@code doneBefore}; a redelivery of such an item would run it
+     * again, so keep well beyond the platforms' redelivery windows (hours to days).
+     */
+    int purgeDone(LocalDateTime doneBefore) {
+        ensureTables();
+        try (Connection connection = target.dataSource().getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM " + LedgerTables.LEDGER
+                     + " WHERE status = 'done' AND done_at < ?")) {
+            connection.setAutoCommit(true);
+            delete.setTimestamp(1, Timestamp.valueOf(doneBefore));
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e, "purge done deliveries", null);
+        }
+    }
+
     @Override
     public List<DeadLetter> deadLetters(int limit) {
         ensureTables();
