@@ -1,5 +1,7 @@
 package io.watchmen.core.auth;
 
+import io.watchmen.core.ErrorCode;
+import io.watchmen.core.WatchmenException;
 import io.watchmen.core.config.Settings;
 import io.watchmen.core.model.system.UserRole;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +55,9 @@ public final class PatAuthenticator {
 
     /**
      * The principal of the token's user. Throws {@link PatRejectedException}: unauthorized when the token is blank,
-     * unknown, ambiguous or expired, its user is missing or inactive, or the database fails; forbidden when the
-     * user's role is not among {@code allowedRoles} (or is unknown).
+     * unknown, ambiguous or expired, its user is missing or inactive; forbidden when the
+     * user's role is not among {@code allowedRoles} (or is unknown). A database failure is a retryable
+     * {@code STORAGE_FAILED}, never a rejection.
      */
     public Principal authenticate(String pat, Set<UserRole> allowedRoles) {
         if (pat == null || pat.isBlank()) {
@@ -66,9 +69,12 @@ public final class PatAuthenticator {
             principal = lookUp(connection, pat);
         } catch (SQLException e) {
             // SQLState and vendor code only: driver messages may quote statement values.
-            LOG.warn("PAT rejected: the meta database failed (SQLState {}, vendor code {}).", e.getSQLState(),
+            // A database outage is transient: STORAGE_FAILED lets the platform retry the item, where the
+            // reference's "not authenticated" would dead-letter it (docs/compatibility.md).
+            LOG.warn("PAT lookup failed: the meta database failed (SQLState {}, vendor code {}).", e.getSQLState(),
                     e.getErrorCode());
-            throw PatRejectedException.unauthorized();
+            throw new WatchmenException(ErrorCode.STORAGE_FAILED, "PAT lookup failed: the meta database is not "
+                    + "available (SQLState " + e.getSQLState() + ").");
         }
         if (principal.role() == null || allowedRoles == null || !allowedRoles.contains(principal.role())) {
             LOG.debug("PAT rejected: user {} has a role that is not allowed here.", principal.userId());

@@ -140,9 +140,16 @@ class PatAuthenticatorTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void authenticate_whenTheDatabaseFails_isUnauthorized(TestDatabase database) throws Exception {
+    void authenticate_whenTheDatabaseFails_isARetryableStorageFailureNotARejection(TestDatabase database)
+            throws Exception {
         try (TestDb db = database.create("patsnotables")) {
-            assertUnauthorized(authenticator(db), PatFixtures.ADMIN_TOKEN, PIPELINE);
+            assertThatThrownBy(() -> authenticator(db).authenticate(PatFixtures.ADMIN_TOKEN, PIPELINE))
+                    .isInstanceOfSatisfying(io.watchmen.core.WatchmenException.class, e -> {
+                        assertThat(e).isNotInstanceOf(PatRejectedException.class);
+                        assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_FAILED);
+                        assertThat(e.code().retryable()).isTrue();
+                    })
+                    .hasMessageNotContaining(PatFixtures.ADMIN_TOKEN);
         }
     }
 
@@ -151,4 +158,5 @@ class PatAuthenticatorTest {
         assertThat(PatHash.sha256Hex("abc"))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
+
 }
