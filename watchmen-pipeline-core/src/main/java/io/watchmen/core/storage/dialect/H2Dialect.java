@@ -65,13 +65,13 @@ public final class H2Dialect implements SqlDialect {
     }
 
     @Override
-    public String addInterval(String expression, String unit, long amount) {
+    public String addInterval(String expression, String unit, String amount) {
         return "DATEADD(" + unit + ", " + amount + ", " + expression + ")";
     }
 
     @Override
-    public String formatDate(String expression) {
-        return "FORMATDATETIME(" + expression + ", ?)";
+    public String formatDate(String expression, String format) {
+        return "FORMATDATETIME(" + expression + ", " + format + ")";
     }
 
     @Override

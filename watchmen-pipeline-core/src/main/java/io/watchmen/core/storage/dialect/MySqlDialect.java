@@ -83,13 +83,13 @@ public final class MySqlDialect implements SqlDialect {
     }
 
     @Override
-    public String addInterval(String expression, String unit, long amount) {
-        return "DATE_ADD(" + expression + ", INTERVAL " + amount + " " + unit + ")";
+    public String addInterval(String expression, String unit, String amount) {
+        return "DATE_ADD(" + expression + ", INTERVAL (" + amount + ") " + unit + ")";
     }
 
     @Override
-    public String formatDate(String expression) {
-        return "DATE_FORMAT(" + expression + ", ?)";
+    public String formatDate(String expression, String format) {
+        return "DATE_FORMAT(" + expression + ", " + format + ")";
     }
 
     @Override

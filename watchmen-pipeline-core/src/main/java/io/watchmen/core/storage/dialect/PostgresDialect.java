@@ -71,13 +71,13 @@ public final class PostgresDialect implements SqlDialect {
     }
 
     @Override
-    public String addInterval(String expression, String unit, long amount) {
-        return "(" + expression + " + " + amount + " * INTERVAL '1 " + unit + "')";
+    public String addInterval(String expression, String unit, String amount) {
+        return "(" + expression + " + (" + amount + ") * INTERVAL '1 " + unit + "')";
     }
 
     @Override
-    public String formatDate(String expression) {
-        return "TO_CHAR(" + expression + ", ?)";
+    public String formatDate(String expression, String format) {
+        return "TO_CHAR(" + expression + ", " + format + ")";
     }
 
     @Override

@@ -134,11 +134,19 @@ public interface SqlDialect {
     /** Calendar days from start to end, times ignored. */
     String dayDiff(String end, String start);
 
-    /** {@code expression} moved by {@code amount} units, unit one of YEAR MONTH DAY HOUR MINUTE SECOND. */
-    String addInterval(String expression, String unit, long amount);
+    /**
+     * {@code expression} moved by {@code amount} (an integer SQL expression) units, unit one of YEAR MONTH DAY
+     * HOUR MINUTE SECOND.
+     */
+    String addInterval(String expression, String unit, String amount);
 
-    /** A date formatted by a bound format: the SQL has one {@code ?} for the format, after the expression. */
-    String formatDate(String expression);
+    /** A date-time value: {@code CAST(expression AS <date-time type>)}. */
+    default String castDateTime(String expression) {
+        return "CAST(" + expression + " AS " + dateTimeType() + ")";
+    }
+
+    /** A date formatted by a format (SQL expression, normally a bound parameter in this dialect's letters). */
+    String formatDate(String expression, String format);
 
     /** Translates Watchmen's format letters (Y y M D h H m s W w B b p) into this dialect's format string. */
     String translateDateFormat(String watchmenFormat);
