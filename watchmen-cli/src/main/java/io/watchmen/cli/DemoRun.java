@@ -54,9 +54,9 @@ final class DemoRun {
         String url = "jdbc:h2:file:" + dir.resolve("watchmen");
         Settings settings = CliSettings.build(environment, url, "sa", "");
         out.println("Watchmen demo: embedded H2 database " + url);
-        out.println("Tenant " + Samples.tenant().tenantId() + ", admin " + Samples.adminUser().name()
-                + " with a personal access token; " + Samples.topics().size() + " topics, "
-                + Samples.pipelines().size() + " pipelines.");
+        out.println("Samples: tenant " + Samples.tenant().tenantId() + ", user " + Samples.adminUser().name()
+                + " (role " + Samples.adminUser().role().json() + ") with a personal access token, "
+                + Samples.topics().size() + " topics, " + Samples.pipelines().size() + " pipelines.");
         out.println();
         boolean allSucceeded;
         try (CoreRuntime runtime = CoreRuntime.create(settings)) {
@@ -82,7 +82,7 @@ final class DemoRun {
     }
 
     private boolean processObjects(CoreRuntime runtime) {
-        TextTable table = new TextTable(List.of("object", "item", "status", "trace id", "data id", "pipelines"));
+        TextTable table = new TextTable(List.of("object", "item", "status", "trace id", "data id", "pipeline runs"));
         boolean allSucceeded = true;
         int items = 0;
         List<SampleObject> objects = Samples.objects();
@@ -92,7 +92,7 @@ final class DemoRun {
                 items++;
                 allSucceeded &= item.status() != ItemStatus.ERROR;
                 String pipelines = item.status() == ItemStatus.ERROR
-                        ? item.errorCode() + ": " + item.error() : item.pipelines().size() + " run";
+                        ? item.errorCode() + ": " + item.error() : runs(item);
                 table.add(List.of(object.name(), String.valueOf(item.index()), item.status().json(),
                         nullToEmpty(item.traceId()), item.dataId() == null ? "" : String.valueOf(item.dataId()),
                         pipelines));
@@ -102,6 +102,15 @@ final class DemoRun {
         table.print(out);
         out.println();
         return allSucceeded;
+    }
+
+    /** The pipeline runs of an item by status, e.g. {@code 3 DONE}. */
+    private static String runs(ItemOutcome item) {
+        Map<String, Integer> byStatus = new TreeMap<>();
+        item.pipelines().forEach(run -> byStatus.merge(String.valueOf(run.status()), 1, Integer::sum));
+        List<String> parts = new ArrayList<>();
+        byStatus.forEach((status, count) -> parts.add(count + " " + status));
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 
     private void printTopic(CoreRuntime runtime, Topic topic) {

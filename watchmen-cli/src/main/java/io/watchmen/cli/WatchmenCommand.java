@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * {@code watchmen}: runs Watchmen pipelines locally exactly as the serverless functions do. Subcommands:
  * {@code demo}, {@code run}, {@code init}, {@code import}. Exit codes: 0 success, 1 failure, 2 usage error.
  */
-@Command(name = "watchmen", mixinStandardHelpOptions = true, version = "watchmen 0.1.0",
+@Command(name = "watchmen", mixinStandardHelpOptions = true, usageHelpWidth = 120, version = "watchmen 0.1.0",
         subcommands = {WatchmenCommand.Demo.class, WatchmenCommand.Run.class, WatchmenCommand.Init.class,
                 WatchmenCommand.Import.class, CommandLine.HelpCommand.class},
         description = {"Runs Watchmen data pipelines locally, exactly as the serverless functions run them: "
@@ -43,7 +43,7 @@ public final class WatchmenCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
-            description = "Print stack traces of failures on stderr.")
+            description = "Log each item and print stack traces of failures (stderr).")
     boolean verbose;
 
     public WatchmenCommand() {
@@ -65,6 +65,10 @@ public final class WatchmenCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        if (List.of(args).contains("-v") || List.of(args).contains("--verbose")) {
+            // before the first logger exists: slf4j-simple reads its levels once
+            System.setProperty("org.slf4j.simpleLogger.log.io.watchmen", "info");
+        }
         System.exit(commandLine(System.getenv()).execute(args));
     }
 
@@ -83,7 +87,7 @@ public final class WatchmenCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    @Command(name = "demo", mixinStandardHelpOptions = true,
+    @Command(name = "demo", mixinStandardHelpOptions = true, usageHelpWidth = 120,
             description = {"Runs the sample orders domain end to end on an embedded H2 file database: creates the "
                     + "meta tables, a tenant, an admin with a PAT, the sample topics, pipelines and tables, "
                     + "processes every sample storage object as a cloud function would, and prints each object's "
@@ -110,7 +114,7 @@ public final class WatchmenCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "run", mixinStandardHelpOptions = true,
+    @Command(name = "run", mixinStandardHelpOptions = true, usageHelpWidth = 120,
             description = {"Processes storage-object files as the cloud functions do, against the metadata "
                     + "(topics, pipelines, PATs) in the given database. A folder stands for its *.json and "
                     + "*.ndjson files in name order. An object may hold one document, a JSON array of them, or "
@@ -121,7 +125,7 @@ public final class WatchmenCommand implements Callable<Integer> {
                             + "before (same folder, name and content) is skipped."},
             footer = {"", "Example:",
                     "  ./watchmen run --db jdbc:h2:file:./local/watchmen samples/src/main/resources/io/watchmen/samples/objects",
-                    "  ./watchmen run --db jdbc:postgresql://db:5432/watchmen --db-user watchmen --db-password inbox/a.json",
+                    "  META_STORAGE_PASSWORD=... ./watchmen run --db jdbc:postgresql://db:5432/watchmen --db-user watchmen inbox/a.json",
                     "", "Exit code 0 when every item is done or skipped, 1 when any failed, 2 on usage errors."})
     static final class Run implements Callable<Integer> {
 
@@ -151,7 +155,7 @@ public final class WatchmenCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "init", mixinStandardHelpOptions = true,
+    @Command(name = "init", mixinStandardHelpOptions = true, usageHelpWidth = 120,
             description = {"Creates Watchmen's meta tables (tenants, users, pats, data_sources, topics, pipelines, "
                     + "snowflake worker tables, ...) and this project's own wmx_ tables when they are absent. "
                     + "Existing tables are never altered."},
@@ -180,7 +184,7 @@ public final class WatchmenCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
+    @Command(name = "import", mixinStandardHelpOptions = true, usageHelpWidth = 120,
             description = {"Loads tenants, users, PATs, data sources, external writers, topics and pipelines from "
                     + "JSON in Watchmen's shape into the meta database (upsert by id), creating the meta tables "
                     + "and missing topic tables. A file holds one object with the arrays \"tenants\", \"users\", "

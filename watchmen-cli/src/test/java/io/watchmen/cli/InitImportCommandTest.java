@@ -25,6 +25,7 @@ class InitImportCommandTest {
             assertThat(tableExists(db, "tenants")).isTrue();
             assertThat(tableExists(db, "pipelines")).isTrue();
             assertThat(tableExists(db, "snowflake_competitive_workers")).isTrue();
+            assertThat(tableExists(db, "wmx_delivery_ledger")).isTrue();
         }
     }
 
