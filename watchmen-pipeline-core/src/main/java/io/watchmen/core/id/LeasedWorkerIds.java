@@ -97,7 +97,8 @@ abstract class LeasedWorkerIds<H> implements WorkerIdSource {
         }
         Lease<H> claimed = claim();
         lease = claimed;
-        LOG.info("Claimed snowflake worker id {} of data center {} in {}", claimed.workerId(), dataCenterId, registry());
+        LOG.info("Claimed snowflake worker id {} of data center {} in {}", claimed.workerId(), dataCenterId,
+                registry());
         startHeartbeat();
         return claimed.workerId();
     }

@@ -93,6 +93,7 @@ public final class SnowflakeGenerator implements AutoCloseable {
      * @throws WatchmenException WORKER_ID_UNAVAILABLE when no worker id can be claimed or re-validated
      */
     public synchronized long nextId() {
+        // Time first, then the lease check: an id is only ever stamped with a time its worker id was valid at.
         long now = clock.millis();
         int workerId = workers.workerIdAt(now);
         // A new lease (new worker id) keeps the time/sequence state: ids under different worker ids never collide.
@@ -103,6 +104,8 @@ public final class SnowflakeGenerator implements AutoCloseable {
             sequence = (sequence + 1) & MAX_SEQUENCE;
             if (sequence == 0) {
                 now = waitAfter(lastMillis);
+                // The instance may have been frozen while waiting: check the lease for the new time too.
+                workerId = workers.workerIdAt(now);
             }
         } else {
             sequence = 0;

@@ -89,8 +89,9 @@ final class SnowflakeWorkersRegistry extends LeasedWorkerIds<Holder> {
                 failure = next;
             }
         }
-        throw new WatchmenException(ErrorCode.WORKER_ID_UNAVAILABLE, "Cannot claim a snowflake worker id of data center "
-                + dataCenterId + " in " + registry() + " after " + ATTEMPTS + " attempts", failure);
+        throw new WatchmenException(ErrorCode.WORKER_ID_UNAVAILABLE,
+                "Cannot claim a snowflake worker id of data center " + dataCenterId + " in " + registry()
+                        + " after " + ATTEMPTS + " attempts", failure);
     }
 
     private record Candidates(List<Integer> free, List<Integer> missing, List<Integer> timedOut) {

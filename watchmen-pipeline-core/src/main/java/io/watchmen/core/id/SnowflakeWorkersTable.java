@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * Statements on {@code snowflake_workers} (spec storage 1.2, 5.5). Every claim is one conditional statement, so no
  * {@code FOR UPDATE SKIP LOCKED} is needed and the same text runs on MySQL/MariaDB, PostgreSQL and H2.
- * {@code locked} is a non-reserved word in all three and stays unquoted.
+ * {@code locked} is a non-reserved word in all three and stays unquoted; its values are written as the untyped
+ * literals {@code '1'}/{@code '0'}, which every one of them converts to the column's type, so TINYINT, SMALLINT and
+ * BOOLEAN columns all work.
  */
 final class SnowflakeWorkersTable {
 
@@ -24,17 +26,18 @@ final class SnowflakeWorkersTable {
 
     private static final String SELECT_ALL = "SELECT worker_id, locked, last_beat_at FROM " + TABLE
             + " WHERE data_center_id = ?";
-    private static final String CLAIM_FREE = "UPDATE " + TABLE + " SET locked = 1, registered_at = ?, last_beat_at = ?"
-            + " WHERE data_center_id = ? AND worker_id = ? AND locked = 0";
+    private static final String CLAIM_FREE = "UPDATE " + TABLE
+            + " SET locked = '1', registered_at = ?, last_beat_at = ?"
+            + " WHERE data_center_id = ? AND worker_id = ? AND locked = '0'";
     private static final String CLAIM_TIMED_OUT = "UPDATE " + TABLE
-            + " SET locked = 1, registered_at = ?, last_beat_at = ?"
-            + " WHERE data_center_id = ? AND worker_id = ? AND locked = 1 AND last_beat_at < ?";
+            + " SET locked = '1', registered_at = ?, last_beat_at = ?"
+            + " WHERE data_center_id = ? AND worker_id = ? AND locked = '1' AND last_beat_at < ?";
     private static final String INSERT = "INSERT INTO " + TABLE
-            + " (data_center_id, worker_id, registered_at, last_beat_at, locked) VALUES (?, ?, ?, ?, 1)";
+            + " (data_center_id, worker_id, registered_at, last_beat_at, locked) VALUES (?, ?, ?, ?, '1')";
     private static final String RENEW = "UPDATE " + TABLE + " SET last_beat_at = ?"
-            + " WHERE data_center_id = ? AND worker_id = ? AND locked = 1 AND registered_at = ? AND last_beat_at = ?";
-    private static final String RELEASE = "UPDATE " + TABLE + " SET locked = 0, last_beat_at = ?"
-            + " WHERE data_center_id = ? AND worker_id = ? AND locked = 1 AND registered_at = ? AND last_beat_at = ?";
+            + " WHERE data_center_id = ? AND worker_id = ? AND locked = '1' AND registered_at = ? AND last_beat_at = ?";
+    private static final String RELEASE = "UPDATE " + TABLE + " SET locked = '0', last_beat_at = ?"
+            + " WHERE data_center_id = ? AND worker_id = ? AND locked = '1' AND registered_at = ? AND last_beat_at = ?";
 
     /** What this holder last wrote into its row: the proof of ownership (the table has no holder column). */
     record Holder(LocalDateTime registeredAt, LocalDateTime lastBeatAt) {
@@ -53,11 +56,18 @@ final class SnowflakeWorkersTable {
             List<Row> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getInt(1), rs.getInt(2) != 0, rs.getObject(3, LocalDateTime.class)));
+                    rows.add(new Row(rs.getInt(1), isSet(rs.getObject(2)), rs.getObject(3, LocalDateTime.class)));
                 }
             }
             return rows;
         }
+    }
+
+    private static boolean isSet(Object locked) {
+        if (locked instanceof Boolean b) {
+            return b;
+        }
+        return locked instanceof Number n && n.intValue() != 0;
     }
 
     static int claimFree(Connection c, int dataCenterId, int workerId, LocalDateTime registeredAt,

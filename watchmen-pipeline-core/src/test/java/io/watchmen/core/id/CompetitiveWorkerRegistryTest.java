@@ -294,4 +294,36 @@ class CompetitiveWorkerRegistryTest {
             }
         }
     }
+
+    @Test
+    void nextId_whenEveryClaimAttemptFails_failsNamingTheRetrySetting() throws Exception {
+        try (TestDb db = TestDatabase.H2.create("sfnotable");
+             SnowflakeGenerator generator = SnowflakeGenerator.create(v1(2), db.dataSource(),
+                     new MutableClock(START))) {
+            assertThatThrownBy(generator::nextId)
+                    .isInstanceOf(WatchmenException.class)
+                    .hasMessageContaining("after 3 attempts")
+                    .hasMessageContaining("SNOWFLAKE_COMPETITIVE_WORKER_CREATION_RETRY_TIMES=2")
+                    .extracting(e -> ((WatchmenException) e).code()).isEqualTo(ErrorCode.WORKER_ID_UNAVAILABLE);
+        }
+    }
+
+    @Test
+    void nextId_afterAFreezeWhenTheLeaseCannotBeChecked_issuesNoId() throws Exception {
+        try (TestDb db = TestDatabase.H2.create("sfunchecked")) {
+            RegistryTables.create(db, TABLE);
+            MutableClock clock = new MutableClock(START);
+            try (SnowflakeGenerator generator = generator(db, clock)) {
+                generator.nextId();
+                RegistryTables.execute(db, "DROP TABLE " + TABLE);
+
+                clock.advance(FREEZE);
+
+                assertThatThrownBy(generator::nextId)
+                        .isInstanceOf(WatchmenException.class)
+                        .hasMessageContaining("Cannot re-validate")
+                        .extracting(e -> ((WatchmenException) e).code()).isEqualTo(ErrorCode.WORKER_ID_UNAVAILABLE);
+            }
+        }
+    }
 }

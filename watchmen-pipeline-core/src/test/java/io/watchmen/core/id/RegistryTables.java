@@ -96,4 +96,42 @@ final class RegistryTables {
         }
         return false;
     }
+
+    /** A v2 row as stored. */
+    record Slot(int workerId, LocalDateTime registeredAt, LocalDateTime lastBeatAt, boolean locked) {
+    }
+
+    static List<Slot> slots(TestDb db) throws SQLException {
+        try (Connection c = db.connection();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT worker_id, registered_at, last_beat_at, locked"
+                     + " FROM snowflake_workers WHERE data_center_id = 0 ORDER BY worker_id")) {
+            List<Slot> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(new Slot(rs.getInt(1), rs.getObject(2, LocalDateTime.class),
+                        rs.getObject(3, LocalDateTime.class), rs.getString(4).matches("1|t|true")));
+            }
+            return rows;
+        }
+    }
+
+    static Slot slot(TestDb db, int workerId) throws SQLException {
+        return slots(db).stream().filter(s -> s.workerId() == workerId).findFirst().orElse(null);
+    }
+
+    /** The 18.0.1 seed: 1 024 free rows of data center 0. */
+    static void seedSlots(TestDb db) throws SQLException {
+        try (Connection c = db.connection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO snowflake_workers"
+                     + " (data_center_id, worker_id, registered_at, last_beat_at, locked) VALUES (0, ?, ?, ?, '0')")) {
+            LocalDateTime epoch = LocalDateTime.of(1970, 1, 1, 0, 0, 0);
+            for (int id = 0; id <= SnowflakeGenerator.MAX_WORKER_ID; id++) {
+                s.setInt(1, id);
+                s.setObject(2, epoch);
+                s.setObject(3, epoch);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
 }

@@ -84,7 +84,8 @@ class SnowflakeGeneratorTest {
                     if (i > 0 && out[i] <= out[i - 1]) {
                         notIncreasing++;
                     }
-                    if (SnowflakeGenerator.workerIdOf(out[i]) != 1023 || SnowflakeGenerator.dataCenterIdOf(out[i]) != 2) {
+                    if (SnowflakeGenerator.workerIdOf(out[i]) != 1023
+                            || SnowflakeGenerator.dataCenterIdOf(out[i]) != 2) {
                         foreignParts++;
                     }
                     all.add(out[i]);
