@@ -17,11 +17,11 @@ public final class PatRejectedException extends WatchmenException {
         super(code, message);
     }
 
-    static PatRejectedException unauthorized() {
+    public static PatRejectedException unauthorized() {
         return new PatRejectedException(ErrorCode.PAT_UNAUTHORIZED, UNAUTHORIZED);
     }
 
-    static PatRejectedException forbidden() {
+    public static PatRejectedException forbidden() {
         return new PatRejectedException(ErrorCode.PAT_FORBIDDEN, FORBIDDEN);
     }
 }
