@@ -74,6 +74,7 @@ final class ObjectRunner {
     }
 
     private void print(String line) {
+        progress.clear();
         out.println(line);
         out.flush();
     }

@@ -24,6 +24,14 @@ final class ProgressBar {
         return flag != null ? Boolean.parseBoolean(flag) : System.console() != null;
     }
 
+    /** Wipes the bar before a result line, so that stdout and stderr on one terminal do not mix on one line. */
+    void clear() {
+        if (enabled && done > 0 && done < total) {
+            err.print("\r" + " ".repeat(WIDTH + 4 + 2 * String.valueOf(total).length() + 1) + "\r");
+            err.flush();
+        }
+    }
+
     void step() {
         done++;
         if (!enabled) {

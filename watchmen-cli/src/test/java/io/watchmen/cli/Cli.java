@@ -31,9 +31,16 @@ final class Cli {
     }
 
     static Result run(String... args) {
+        return runWith(Map.of(), args);
+    }
+
+    /** Runs with more environment variables than {@link #ENV}. */
+    static Result runWith(Map<String, String> extraEnvironment, String... args) {
+        Map<String, String> environment = new java.util.HashMap<>(ENV);
+        environment.putAll(extraEnvironment);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = WatchmenCommand.commandLine(ENV);
+        CommandLine commandLine = WatchmenCommand.commandLine(environment);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);

@@ -25,7 +25,7 @@ class RunCommandTest {
     Path temp;
 
     @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"H2", "MARIADB"})
+    @EnumSource(TestDatabase.class)
     void run_onTheSampleFolder_printsOneDoneLinePerItem_exit0(TestDatabase database) throws Exception {
         try (TestDb db = database.create("clirun")) {
             assertThat(Cli.importSamples(db).exitCode()).isZero();
@@ -101,6 +101,56 @@ class RunCommandTest {
             assertThat(line.get("status").asText()).isEqualTo("error");
             assertThat(line.get("error").asText()).startsWith("PAT_UNAUTHORIZED");
             assertThat(result.out() + result.err()).doesNotContain("wmpat-unknown-token");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void run_onMoreThan20Objects_withATerminal_drawsAProgressBarOnStderr(TestDatabase database) throws Exception {
+        try (TestDb db = database.create("cliprogress")) {
+            Cli.importSamples(db);
+            Path folder = writeSamples();
+            System.setProperty("watchmen.stderr.tty", "true");
+            Cli.Result result;
+            try {
+                result = Cli.run(Cli.args(new String[] {"run"}, Cli.args(Cli.db(db), folder.toString())));
+            } finally {
+                System.clearProperty("watchmen.stderr.tty");
+            }
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.err()).contains("] 1/22", "] 22/22");
+            assertThat(parse(result)).hasSize(24);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void run_readsOtherSettingsFromTheEnvironment_likeAFunction(TestDatabase database) throws Exception {
+        try (TestDb db = database.create("clienv")) {
+            Cli.importSamples(db);
+            Path object = writeSamples().resolve(Samples.objects().get(0).name());
+
+            Cli.Result result = Cli.runWith(java.util.Map.of("WATCHMEN_MAX_OBJECT_BYTES", "10"),
+                    Cli.args(new String[] {"run"}, Cli.args(Cli.db(db), object.toString())));
+
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(parse(result).get(0).get("error").asText()).startsWith("OBJECT_TOO_LARGE");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void run_withAMalformedSetting_isAConfigurationError_exit2(TestDatabase database) throws Exception {
+        try (TestDb db = database.create("clibadenv")) {
+            Path object = writeSamples().resolve(Samples.objects().get(0).name());
+
+            Cli.Result result = Cli.runWith(java.util.Map.of("SNOWFLAKE_WORKER_ID", "5000"),
+                    Cli.args(new String[] {"run"}, Cli.args(Cli.db(db), object.toString())));
+
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.err()).contains("CONFIG_INVALID", "SNOWFLAKE_WORKER_ID=5000");
+            assertThat(result.out()).isEmpty();
         }
     }
 
