@@ -77,7 +77,8 @@ class SqlDialectTest {
     void quote_usesEachDialectsQuote() {
         assertThat(MySqlDialect.INSTANCE.quote("select")).isEqualTo("`select`");
         assertThat(PostgresDialect.INSTANCE.quote("select")).isEqualTo("\"select\"");
-        assertThat(H2Dialect.INSTANCE.qualified("s", "t")).isEqualTo("\"s\".\"t\"");
+        assertThat(H2Dialect.INSTANCE.qualified("s", "t")).isEqualTo("\"S\".\"T\"");
+        assertThat(PostgresDialect.INSTANCE.qualified("s", "t")).isEqualTo("\"s\".\"t\"");
     }
 
     @Test
