@@ -68,6 +68,19 @@ class RunSemanticsTest {
     }
 
     @Test
+    void loopOverListWithNullElements_runsEachElement() {
+        fixture.pipelines("""
+                {"pipelineId": "p", "topicId": "tp-event", "type": "insert", "enabled": true, "stages": [
+                  {"stageId": "s1", "units": [
+                    {"unitId": "u1", "name": "u1", "do": [{"actionId": "a1", "type": "copy-to-memory", "variableName": "v", "source": C("{tags}")}]},
+                    {"unitId": "u2", "name": "u2", "loopVariableName": "v", "do": [
+                      {"actionId": "a2", "type": "insert-row", "topicId": "tp-audit", "mapping": [{"factorId": "al-1", "source": C("tag {v}")}]}]}]}]}
+                """);
+        fixture.insert("{\"tags\": [\"a\", null, \"b\"]}");
+        assertThat(fixture.messages()).containsExactly("tag a", "tag None", "tag b");
+    }
+
+    @Test
     void unitAndActionWithoutIds_stillRun_deviation() {
         fixture.pipelines("""
                 {"pipelineId": "p", "topicId": "tp-event", "type": "insert", "enabled": true, "stages": [
