@@ -75,8 +75,8 @@ final class DemoRun {
             }
         }
         out.println();
-        out.println("The database stays in " + dir + " until the next demo; query it with H2's shell, e.g.");
-        out.println("  java -cp <h2.jar> org.h2.tools.Shell -url " + url + " -user sa");
+        out.println("The database stays in " + dir + " until the next demo. Run more objects against it with");
+        out.println("  ./watchmen run --db " + url + " <file-or-folder>...");
         out.flush();
         return allSucceeded ? ExitCodes.OK : ExitCodes.FAILED;
     }
