@@ -76,7 +76,7 @@ public final class PipelineKernel {
         this.settings = settings;
         this.clock = clock;
         ExternalWriters registry = writers == null ? ExternalWriters.none() : writers;
-        this.compiler = new PipelineCompiler(metadata, code -> true);
+        this.compiler = new PipelineCompiler(metadata);
         this.compiled = new BoundedCache<>(settings.caches().maxCompiledPipelines());
         this.schemas = new BoundedCache<>(settings.caches().maxTopics());
         this.runtime = new EvalContext.Runtime(clock, schemaContext.ids(), schemaContext.parser());

@@ -113,7 +113,8 @@ final class PipelineRunner {
             log.finish();
             return false;
         }
-        for (Object element : List.copyOf(elementsOf(elements))) {
+        // a copy: actions may change the list; null elements are allowed
+        for (Object element : new java.util.ArrayList<Object>(elements)) {
             EvalContext iteration = eval.cloneForLoop();
             iteration.setVariable(loop, element);
             if (!single(unit, stageLog, run, iteration, conditions, element)) {
@@ -121,10 +122,6 @@ final class PipelineRunner {
             }
         }
         return true;
-    }
-
-    private static List<Object> elementsOf(List<?> elements) {
-        return new java.util.ArrayList<>(elements);
     }
 
     private boolean single(Unit unit, StageLog stageLog, RunContext run, EvalContext eval, Conditions conditions,

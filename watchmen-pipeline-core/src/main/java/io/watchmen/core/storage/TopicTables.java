@@ -72,8 +72,12 @@ public final class TopicTables {
             boolean catalogIsSchema = "mysql".equals(target.dialect().name());
             String catalog = catalogIsSchema ? (schema == null ? connection.getCatalog() : schema) : null;
             String schemaPattern = catalogIsSchema ? null : (schema == null ? connection.getSchema() : schema);
-            for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
-                try (ResultSet rs = meta.getTables(catalog, schemaPattern, name, new String[]{"TABLE", "VIEW",
+            // databases that fold unquoted names to upper case (H2) store both parts upper-cased
+            for (boolean upper : new boolean[]{false, true}) {
+                String name = upper ? table.toUpperCase(Locale.ROOT) : table;
+                String inSchema = upper && schemaPattern != null && schema != null
+                        ? schemaPattern.toUpperCase(Locale.ROOT) : schemaPattern;
+                try (ResultSet rs = meta.getTables(catalog, inSchema, name, new String[]{"TABLE", "VIEW",
                         "BASE TABLE"})) {
                     while (rs.next()) {
                         if (table.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {

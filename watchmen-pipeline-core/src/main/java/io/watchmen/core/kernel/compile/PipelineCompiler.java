@@ -27,17 +27,18 @@ import io.watchmen.core.model.topic.Topic;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
-/** Resolves and validates a pipeline definition once (spec 2.6); failures are DEFINITION_INVALID. */
+/**
+ * Resolves and validates a pipeline definition once (spec 2.6); failures are DEFINITION_INVALID. A writer row
+ * whose code has no implementation is not a compile error here: the action fails at run time with
+ * "External writer[...] is not configured." so that the rest of the pipeline definition stays usable.
+ */
 public final class PipelineCompiler {
 
     private final MetadataService metadata;
-    private final Predicate<String> writerCodeSupported;
 
-    public PipelineCompiler(MetadataService metadata, Predicate<String> writerCodeSupported) {
+    public PipelineCompiler(MetadataService metadata) {
         this.metadata = metadata;
-        this.writerCodeSupported = writerCodeSupported;
     }
 
     private final class Scope {
