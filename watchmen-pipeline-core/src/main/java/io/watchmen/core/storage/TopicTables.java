@@ -51,15 +51,28 @@ public final class TopicTables {
                     + (column.role() == TopicColumns.Role.ID ? " NOT NULL" : ""));
         }
         List<String> statements = dialect.createTable(schema, layout.table(), definitions, indexes(layout));
+        try {
+            execute(target, statements);
+        } catch (SQLException first) {
+            // another instance may have created it at the same moment (PostgreSQL reports such races as
+            // duplicates even with IF NOT EXISTS); the statements are idempotent, so run them once more
+            try {
+                execute(target, statements);
+            } catch (SQLException second) {
+                second.addSuppressed(first);
+                throw dialect.translate(second, "Failed to create table of topic[id=" + topic.topicId()
+                        + ", name=" + topic.name() + "]");
+            }
+        }
+    }
+
+    private static void execute(StorageTarget target, List<String> statements) throws SQLException {
         try (Connection connection = target.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
             for (String sql : statements) {
                 statement.execute(sql);
             }
-        } catch (SQLException e) {
-            throw dialect.translate(e, "Failed to create table of topic[id=" + topic.topicId() + ", name="
-                    + topic.name() + "]");
         }
     }
 

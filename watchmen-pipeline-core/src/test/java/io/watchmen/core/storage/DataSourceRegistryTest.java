@@ -76,6 +76,25 @@ class DataSourceRegistryTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void unitOfWork_afterAFailedStatement_carriesOnAndCommits(TestDatabase database) throws Exception {
+        try (StorageFixture f = new StorageFixture(database.create("uowfail"))) {
+            Topic fact = f.topic("order_fact");
+            try (UnitOfWork work = f.registry.newUnitOfWork()) {
+                f.data.insertRow(work, fact, JdbcTopicDataServiceTest.map("orderId", "O-1"), "T1");
+                assertThatThrownBy(() -> f.data.insertRow(work, fact,
+                        JdbcTopicDataServiceTest.map("orderId", "O-1"), "T1"))
+                        .isInstanceOf(DuplicateKeyException.class);
+                f.data.insertRow(work, fact, JdbcTopicDataServiceTest.map("orderId", "O-2"), "T1");
+                work.commit();
+            }
+            List<Map<String, Object>> rows = f.inWork(w -> f.data.find(w, fact, JdbcTopicDataServiceTest.ALL,
+                    "T1"));
+            assertThat(rows).extracting(r -> r.get("orderId")).containsExactlyInAnyOrder("O-1", "O-2");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void evictConnections_closesPoolsThatReopenOnNextUse(TestDatabase database) throws Exception {
         try (StorageFixture f = new StorageFixture(database.create("evict"))) {
             Topic fact = f.topic("order_fact");

@@ -35,7 +35,7 @@ class JdbcUrlsTest {
         JdbcUrls.Connect c = JdbcUrls.of(source("postgresql", "postgresql+psycopg2://u:p@pg:5433/wm",
                 List.of(new DataSourceParam("ssl", true), new DataSourceParam("ssl_ca", "/ca.pem"))));
         assertThat(c.jdbcUrl()).startsWith("jdbc:postgresql://pg:5433/wm?").contains("sslmode=verify-ca")
-                .contains("sslrootcert=%2Fca.pem").contains("stringtype=unspecified");
+                .contains("sslrootcert=%2Fca.pem").contains("stringtype=unspecified").contains("autosave=always");
     }
 
     @Test
@@ -43,14 +43,15 @@ class JdbcUrlsTest {
         assertThat(JdbcUrls.of(source("mysql", "jdbc:mysql://h:1/x", List.of())).jdbcUrl())
                 .isEqualTo("jdbc:mysql://h:1/x");
         assertThat(JdbcUrls.of(source("postgresql", "jdbc:postgresql://h/x?a=b", List.of())).jdbcUrl())
-                .isEqualTo("jdbc:postgresql://h/x?a=b&stringtype=unspecified");
+                .isEqualTo("jdbc:postgresql://h/x?a=b&stringtype=unspecified&autosave=always");
     }
 
     @Test
     void hostFields_byType_buildTheUrl() {
         DataSource pg = new DataSource("ds-2", "pg", "postgresql", "pg.local", "5432", "u", "secret", "wm", null,
                 List.of(), "T1", null, null, null, null, 1L);
-        assertThat(JdbcUrls.of(pg).jdbcUrl()).isEqualTo("jdbc:postgresql://pg.local:5432/wm?stringtype=unspecified");
+        assertThat(JdbcUrls.of(pg).jdbcUrl())
+                .isEqualTo("jdbc:postgresql://pg.local:5432/wm?stringtype=unspecified&autosave=always");
         assertThat(JdbcUrls.of(pg).password()).isEqualTo("secret");
         DataSource my = new DataSource("ds-3", "my", "mysql", "my.local", null, "u", "p", "wm", " ", List.of(),
                 "T1", null, null, null, null, 1L);
