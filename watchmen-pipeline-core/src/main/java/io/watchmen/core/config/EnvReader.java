@@ -117,6 +117,11 @@ final class EnvReader {
         }
     }
 
+    /** Records a problem that no typed read can see (an unsupported combination of settings). */
+    void problem(String text) {
+        problems.add(text);
+    }
+
     void failOnProblems() {
         if (!problems.isEmpty()) {
             throw new WatchmenException(ErrorCode.CONFIG_INVALID, "Invalid settings: " + String.join("; ", problems)

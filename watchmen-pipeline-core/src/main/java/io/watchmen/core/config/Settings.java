@@ -145,6 +145,10 @@ public record Settings(
         Triggers triggers = new Triggers(
                 in.longValue(PREFIX + "MAX_OBJECT_BYTES", DEFAULT_MAX_OBJECT_BYTES, 1),
                 in.integer(PREFIX + "MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS, 1, 100));
+        if (in.bool("SNOWFLAKE_REMOTE_ENABLE", false)) {
+            in.problem("SNOWFLAKE_REMOTE_ENABLE=true is not supported: a serverless function needs a local worker id "
+                    + "(use SNOWFLAKE_COMPETITIVE_WORKERS or a fixed SNOWFLAKE_WORKER_ID)");
+        }
         in.failOnProblems();
         return new Settings(meta, pool, snowflake, crypto, preparation, pipelines, caches, triggers);
     }

@@ -1,0 +1,64 @@
+package io.watchmen.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.watchmen.core.ErrorCode;
+import io.watchmen.core.WatchmenException;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void fromEnvironment_withNothingSet_takesTheReferenceDefaults() {
+        Settings settings = Settings.fromEnvironment(Map.of());
+        assertThat(settings.meta().type()).isEqualTo("mysql");
+        assertThat(settings.meta().port()).isEqualTo(3306);
+        assertThat(settings.snowflake().competitiveWorkers()).isTrue();
+        assertThat(settings.snowflake().heartBeatInterval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.snowflake().livenessWindow()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(settings.pipelines().updateRetryTimes()).isEqualTo(3);
+        assertThat(settings.pipelines().updateRetryInterval()).isEqualTo(Duration.ofMillis(10));
+        assertThat(settings.preparation().ignoreDefaultOnRaw()).isTrue();
+        assertThat(settings.pool().maxSize()).isEqualTo(Settings.DEFAULT_POOL_MAX_SIZE);
+        assertThat(settings.caches().ttl()).isEqualTo(Settings.DEFAULT_META_CACHE_TTL);
+    }
+
+    @Test
+    void fromEnvironment_readsWatchmensOwnVariableNames() {
+        Settings settings = Settings.fromEnvironment(Map.of("META_STORAGE_HOST", "db.internal",
+                "SNOWFLAKE_COMPETITIVE_WORKERS", "no", "SNOWFLAKE_WORKER_ID", "17", "PIPELINE_UPDATE_RETRY_TIMES", "5",
+                "IGNORE_DEFAULT_ON_RAW", "off"));
+        assertThat(settings.meta().host()).isEqualTo("db.internal");
+        assertThat(settings.snowflake().competitiveWorkers()).isFalse();
+        assertThat(settings.snowflake().workerId()).isEqualTo(17);
+        assertThat(settings.pipelines().updateRetryTimes()).isEqualTo(5);
+        assertThat(settings.preparation().ignoreDefaultOnRaw()).isFalse();
+    }
+
+    @Test
+    void fromEnvironment_withSeveralBadValues_failsOnceNamingEveryVariable() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("META_STORAGE_PORT", "abc",
+                "SNOWFLAKE_WORKER_ID", "4096", "KERNEL_CACHE", "maybe")))
+                .isInstanceOfSatisfying(WatchmenException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIG_INVALID))
+                .hasMessageContaining("META_STORAGE_PORT=abc")
+                .hasMessageContaining("SNOWFLAKE_WORKER_ID=4096")
+                .hasMessageContaining("KERNEL_CACHE=maybe");
+    }
+
+    @Test
+    void fromEnvironment_remoteSnowflake_isRejectedWithTheAlternatives() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("SNOWFLAKE_REMOTE_ENABLE", "true")))
+                .hasMessageContaining("SNOWFLAKE_REMOTE_ENABLE=true is not supported");
+    }
+
+    @Test
+    void secrets_neverPrintTheirValue() {
+        Settings settings = Settings.fromEnvironment(Map.of("META_STORAGE_PASSWORD", "s3cr3t-value"));
+        assertThat(settings.toString()).doesNotContain("s3cr3t-value");
+        assertThat(settings.meta().password().reveal()).isEqualTo("s3cr3t-value");
+    }
+}
