@@ -190,4 +190,23 @@ class DispatcherTest {
         assertThat((String) a1.get("error")).contains("External writer[kafka-1] is not configured.")
                 .doesNotContain("secret");
     }
+
+    @Test
+    void versionConflictWithRetryOff_failsWithDataNotFoundOnUpdate() {
+        Settings.Pipelines p = fixture.settings.pipelines();
+        fixture.withSettings(fixture.settings.withPipelines(new Settings.Pipelines(false, p.updateRetryTimes(),
+                p.updateRetryInterval(), p.updateRetryForce(), p.decryptFactorValue(),
+                p.standardExternalWriterTimeout(), p.errorHandleMonitorLogOnly(), p.cascadeLimit())));
+        fixture.data.seed(fixture.topic("tp-stats"), WorkedExamplesE1ToE5Test.row("customerId", "C-1"));
+        fixture.data.versionConflicts = 1;
+        fixture.pipelines("""
+                {"pipelineId": "p-sum", "topicId": "tp-event", "type": "insert", "enabled": true,
+                 "stages": [{"stageId": "s1", "units": [{"unitId": "u1", "name": "u1", "do": [
+                   {"actionId": "a1", "type": "merge-row", "topicId": "tp-stats",
+                    "by": {"jointType": "and", "filters": [{"left": TF("tp-stats","cs-1"), "operator": "equals", "right": TF("tp-event","ev-2")}]},
+                    "mapping": [{"factorId": "cs-5", "source": TF("tp-event","ev-1")}]}]}]}]}
+                """);
+        fixture.insert("{\"customerId\": \"C-1\", \"orderId\": \"O-1\"}");
+        assertThat((String) action(fixture.log("p-sum"), 0, 0, 0).get("error")).contains("Data not found on do update, ");
+    }
 }
