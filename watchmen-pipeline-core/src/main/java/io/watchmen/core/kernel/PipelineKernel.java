@@ -197,8 +197,12 @@ public final class PipelineKernel {
         }
         CompiledPipeline compiledPipeline;
         try {
-            compiledPipeline = compiled.get(pipeline.pipelineId() + "|" + pipeline.version() + "|"
-                    + pipeline.lastModifiedAt(), key -> compiler.compile(pipeline, context.topic()));
+            String key = pipeline.pipelineId() + "|" + pipeline.version() + "|" + pipeline.lastModifiedAt();
+            compiledPipeline = compiled.get(key, k -> compiler.compile(pipeline, context.topic()));
+            if (!compiledPipeline.isCurrent(topicId -> metadata.topicById(topicId, tenantId))) {
+                compiledPipeline = compiler.compile(pipeline, context.topic());
+                compiled.put(key, compiledPipeline);
+            }
         } catch (RuntimeException failure) {
             String error = Errors.text(failure);
             finish(failedLog(context, traceId, error), context, queue, runs, tenantId, work, error);

@@ -209,4 +209,35 @@ class DispatcherTest {
         fixture.insert("{\"customerId\": \"C-1\", \"orderId\": \"O-1\"}");
         assertThat((String) action(fixture.log("p-sum"), 0, 0, 0).get("error")).contains("Data not found on do update, ");
     }
+
+    @Test
+    void changedTopic_recompilesTheCachedPipeline() {
+        fixture.pipelines("""
+                {"pipelineId": "p", "topicId": "tp-event", "type": "insert", "enabled": true,
+                 "stages": [{"stageId": "s1", "units": [{"unitId": "u1", "name": "u1", "do": [
+                   {"actionId": "a1", "type": "insert-row", "topicId": "tp-audit", "mapping": [{"factorId": "al-1", "source": C("v1")}]}]}]}]}
+                """);
+        fixture.insert("{\"orderId\": \"O-1\"}");
+        Topic audit = fixture.topic("tp-audit");
+        fixture.metadata.topics.remove(audit);
+        fixture.metadata.topics.add(new Topic(audit.topicId(), audit.name(), audit.type(), audit.kind(),
+                audit.dataSourceId(), List.of(), null, audit.tenantId(), null, null, null, null, 2L));
+        InvocationResult result = fixture.insert("{\"orderId\": \"O-2\"}");
+        assertThat(result.runs().get(0).error()).contains("Factor[id=al-1] in topic[id=tp-audit, name=audit_log] not found.");
+    }
+
+    @Test
+    void oldWithPrefixOrInFindBy_isACompileError() {
+        fixture.pipelines("""
+                [{"pipelineId": "p1", "topicId": "tp-event", "type": "insert", "enabled": true,
+                 "stages": [{"stageId": "s1", "units": [{"unitId": "u1", "name": "u1", "do": [
+                   {"actionId": "a1", "type": "insert-row", "topicId": "tp-audit", "mapping": [{"factorId": "al-1", "source": C("x{&old}")}]}]}]}]},
+                 {"pipelineId": "p2", "topicId": "tp-event", "type": "insert", "enabled": true,
+                 "stages": [{"stageId": "s1", "units": [{"unitId": "u1", "name": "u1", "do": [
+                   {"actionId": "a1", "type": "exists", "topicId": "tp-audit", "variableName": "v",
+                    "by": {"jointType": "and", "filters": [{"left": TF("tp-audit","al-1"), "operator": "equals", "right": C("{&old}")}]}}]}]}]}]
+                """);
+        InvocationResult result = fixture.insert("{\"orderId\": \"O-1\"}");
+        assertThat(result.runs()).extracting(PipelineRun::error).allMatch(e -> e.contains("cannot use [&old]"));
+    }
 }

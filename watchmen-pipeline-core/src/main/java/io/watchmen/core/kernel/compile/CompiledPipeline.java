@@ -67,6 +67,21 @@ public final class CompiledPipeline implements Definitions {
         return definedAs.get(step);
     }
 
+    /**
+     * Whether every topic this pipeline resolved still has the version the metadata reports now (a changed
+     * topic recompiles the pipeline). MetadataService caches, so this costs no query on the hot path.
+     */
+    public boolean isCurrent(java.util.function.Function<String, java.util.Optional<Topic>> lookup) {
+        for (Topic topic : topics.values()) {
+            Topic now = lookup.apply(topic.topicId()).orElse(null);
+            if (now == null || !java.util.Objects.equals(now.version(), topic.version())
+                    || !java.util.Objects.equals(now.lastModifiedAt(), topic.lastModifiedAt())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public Pipeline pipeline() {
         return pipeline;
     }
