@@ -214,8 +214,9 @@ public final class PipelineKernel {
                 (topic, written) -> created.addAll(contexts(topic, written, tenantId, context.depth() + 1)));
         EvalContext eval = new EvalContext(trigger.previous(), trigger.current(), context.topic(), runtime);
         PipelineLog log = runner.run(compiledPipeline, context, run, eval, traceId);
-        finish(log, context, queue, runs, tenantId, work, firstError(log));
+        // cascades first, then the monitor-log topic's own pipelines (the reference stores logs asynchronously)
         queue.addAll(created);
+        finish(log, context, queue, runs, tenantId, work, firstError(log));
     }
 
     private PipelineLog failedLog(PipelineContext context, String traceId, String error) {

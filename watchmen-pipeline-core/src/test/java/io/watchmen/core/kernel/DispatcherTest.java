@@ -240,4 +240,32 @@ class DispatcherTest {
         InvocationResult result = fixture.insert("{\"orderId\": \"O-1\"}");
         assertThat(result.runs()).extracting(PipelineRun::error).allMatch(e -> e.contains("cannot use [&old]"));
     }
+
+    @Test
+    void monitorLogTopicPipelines_runAsInsertPipelines_andTheirOwnLogsAreNotStored() {
+        fixture.metadata.topics.add(KernelFixture.read("""
+                {"topicId": "tp-err", "name": "pipeline_monitor_error_log", "type": "distinct", "kind": "system",
+                 "tenantId": "T1", "factors": [{"factorId": "er-1", "name": "pipelineId", "type": "text"},
+                 {"factorId": "er-2", "name": "traceId", "type": "text"}]}""", new com.fasterxml.jackson.core.type.TypeReference<Topic>() { }));
+        fixture.pipelines("""
+                [{"pipelineId": "p-fail", "topicId": "tp-event", "type": "insert", "enabled": true,
+                  "stages": [{"stageId": "s1", "units": [{"unitId": "u1", "name": "u1", "do": [
+                    {"actionId": "a1", "type": "read-row", "topicId": "tp-fact", "variableName": "v",
+                     "by": {"jointType": "and", "filters": [{"left": TF("tp-fact","of-1"), "operator": "equals", "right": C("nope")}]}}]}]}]},
+                 {"pipelineId": "p-ok", "topicId": "tp-event", "type": "insert", "enabled": true, "stages": []},
+                 {"pipelineId": "pipeline-error", "topicId": "tp-log", "type": "insert", "enabled": true,
+                  "stages": [{"stageId": "s1", "conditional": true, "on": {"jointType": "and", "filters": [
+                     {"left": TF("tp-log","ml-5"), "operator": "equals", "right": C("ERROR")}]},
+                   "units": [{"unitId": "u1", "name": "u1", "do": [
+                    {"actionId": "e1", "type": "insert-row", "topicId": "tp-err", "mapping": [
+                      {"factorId": "er-1", "source": TF("tp-log","ml-3")}, {"factorId": "er-2", "source": TF("tp-log","ml-2")}]}]}]}]}]
+                """);
+        InvocationResult result = fixture.insert("{\"orderId\": \"O-1\"}");
+
+        assertThat(result.runs()).extracting(PipelineRun::pipelineId)
+                .containsExactly("p-fail", "p-ok", "pipeline-error", "pipeline-error");
+        assertThat(fixture.rows("tp-err")).hasSize(1);
+        assertThat(fixture.rows("tp-err").get(0)).containsEntry("pipelineId", "p-fail").containsEntry("traceId", "trace-1");
+        assertThat(fixture.logs()).extracting(l -> l.get("pipelineId")).containsExactly("p-fail", "p-ok");
+    }
 }
