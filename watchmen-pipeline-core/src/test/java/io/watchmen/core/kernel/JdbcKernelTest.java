@@ -46,6 +46,22 @@ class JdbcKernelTest {
             }
         }
 
+        Map<String, Object> seed(String topicId, Map<String, Object> values) {
+            Topic topic = fixture.topic(topicId);
+            try (UnitOfWork work = registry.newUnitOfWork()) {
+                Map<String, Object> row = data.insertRow(work, topic, new java.util.LinkedHashMap<>(values), "T1");
+                work.commit();
+                return row;
+            }
+        }
+
+        void update(String topicId, Map<String, Object> row) {
+            try (UnitOfWork work = registry.newUnitOfWork()) {
+                data.updateRow(work, fixture.topic(topicId), row, null, "T1");
+                work.commit();
+            }
+        }
+
         List<Map<String, Object>> rows(String topicId) {
             Topic topic = fixture.topic(topicId);
             try (UnitOfWork work = registry.newUnitOfWork()) {
@@ -155,5 +171,96 @@ class JdbcKernelTest {
                 world.registry().close();
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void e11_readsAggregatesAndExists_onJdbcStorage(TestDatabase database) throws Exception {
+        try (TestDb db = database.create("kernel_e11")) {
+            World world = world(db);
+            try {
+                for (Object[] v : new Object[][]{{"O-1", "C-1", "120"}, {"O-2", "C-1", "30"}, {"O-3", "C-2", "999"}}) {
+                    world.seed("tp-fact", Map.of("orderId", v[0], "customerId", v[1], "amount", new BigDecimal((String) v[2]),
+                            "status", "new"));
+                }
+                String byc = "{\"jointType\": \"and\", \"filters\": [{\"left\": TF(\"tp-fact\",\"of-2\"), "
+                        + "\"operator\": \"equals\", \"right\": TF(\"tp-event\",\"ev-2\")}]}";
+                world.fixture().pipelines("""
+                        {"pipelineId": "p-e11", "topicId": "tp-event", "type": "insert", "enabled": true,
+                         "stages": [{"stageId": "s1", "units": [{"unitId": "u1", "name": "u1", "do": [
+                           {"actionId": "a1", "type": "read-factor", "topicId": "tp-fact", "factorId": "of-3", "arithmetic": "sum", "variableName": "total", "by": BYC},
+                           {"actionId": "a2", "type": "read-factor", "topicId": "tp-fact", "factorId": "of-3", "arithmetic": "count", "variableName": "cnt", "by": BYC},
+                           {"actionId": "a3", "type": "exists", "topicId": "tp-fact", "variableName": "hasBig",
+                            "by": {"jointType": "and", "filters": [
+                              {"left": TF("tp-fact","of-2"), "operator": "equals", "right": TF("tp-event","ev-2")},
+                              {"left": TF("tp-fact","of-3"), "operator": "more-equals", "right": C("100")}]}},
+                           {"actionId": "a4", "type": "read-rows", "topicId": "tp-fact", "variableName": "rows", "by": BYC},
+                           {"actionId": "a5", "type": "insert-row", "topicId": "tp-audit", "mapping": [
+                             {"factorId": "al-1", "source": C("cnt={cnt};rows={rows.&count};big={hasBig}")}]},
+                           {"actionId": "a6", "type": "insert-row", "topicId": "tp-stats", "mapping": [
+                             {"factorId": "cs-1", "source": TF("tp-event","ev-2")},
+                             {"factorId": "cs-2", "source": {"kind": "computed", "type": "add", "parameters": [C("{total}"), TF("tp-event","ev-3")]}},
+                             {"factorId": "cs-4", "source": C("{cnt}")}]}]}]}]}
+                        """.replace("BYC", byc));
+                InvocationResult result = world.trigger("order_event", PipelineTriggerType.INSERT,
+                        "{\"orderId\": \"Q\", \"customerId\": \"C-1\", \"amount\": 5}");
+
+                assertThat(result.runs()).extracting(PipelineRun::error).containsOnlyNulls();
+                assertThat(world.rows("tp-audit")).extracting(r -> r.get("message")).containsExactly("cnt=2;rows=2;big=True");
+                Map<String, Object> stats = world.rows("tp-stats").get(0);
+                assertThat(new BigDecimal(stats.get("totalAmount").toString())).isEqualByComparingTo("155");
+                assertThat(new BigDecimal(stats.get("orderCount").toString())).isEqualByComparingTo("2");
+            } finally {
+                world.registry().close();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void e14_reverseOnDelete_andAssistCountersRoundTrip_onJdbcStorage(TestDatabase database) throws Exception {
+        try (TestDb db = database.create("kernel_e14")) {
+            World world = world(db);
+            try {
+                Map<String, Object> seeded = world.seed("tp-stats", Map.of("customerId", "C-1",
+                        "totalAmount", new BigDecimal("150"), "avgAmount", new BigDecimal("75"),
+                        "orderCount", new BigDecimal("2"), "lastOrderId", "O-2",
+                        "aggregate_assist_", Map.of("avgAmount.avg_count", 2)));
+                seeded.put("version_", 3L);
+                world.update("tp-stats", seeded);
+                String map = """
+                        [{"factorId": "cs-2", "source": TF("tp-fact","of-3"), "arithmetic": "sum"},
+                         {"factorId": "cs-3", "source": TF("tp-fact","of-3"), "arithmetic": "avg"},
+                         {"factorId": "cs-4", "source": TF("tp-fact","of-1"), "arithmetic": "count"}]""";
+                world.fixture().pipelines("""
+                        [{"pipelineId": "p-e14-add", "topicId": "tp-fact", "type": "insert", "enabled": true,
+                          "stages": [{"stageId": "s1", "units": [{"unitId": "u1", "name": "u1", "do": [
+                            {"actionId": "a1", "type": "merge-row", "topicId": "tp-stats", "mapping": MAP,
+                             "by": {"jointType": "and", "filters": [{"left": TF("tp-stats","cs-1"), "operator": "equals", "right": TF("tp-fact","of-2")}]}}]}]}]},
+                         {"pipelineId": "p-e14-sub", "topicId": "tp-fact", "type": "delete", "enabled": true,
+                          "stages": [{"stageId": "s1", "units": [{"unitId": "u1", "name": "u1", "do": [
+                            {"actionId": "b1", "type": "merge-row", "topicId": "tp-stats", "accumulateMode": "reverse", "mapping": MAP,
+                             "by": {"jointType": "and", "filters": [{"left": TF("tp-stats","cs-1"), "operator": "equals", "right": C("{&old.customerId}")}]}}]}]}]}]
+                        """.replace("MAP", map));
+
+                long y = world.trigger("order_fact", PipelineTriggerType.INSERT,
+                        "{\"orderId\": \"O-3\", \"customerId\": \"C-1\", \"amount\": 30}").internalDataId();
+                assertStats(world, "180", "60", "3", 4L);
+                InvocationResult deleted = world.trigger("order_fact", PipelineTriggerType.DELETE, "{\"id_\": " + y + "}");
+                assertThat(deleted.runs()).extracting(PipelineRun::error).containsOnlyNulls();
+                assertStats(world, "150", "75", "2", 5L);
+                assertThat(world.rows("tp-fact")).isEmpty();
+            } finally {
+                world.registry().close();
+            }
+        }
+    }
+
+    private static void assertStats(World world, String total, String avg, String count, long version) {
+        Map<String, Object> stats = world.rows("tp-stats").get(0);
+        assertThat(new BigDecimal(stats.get("totalAmount").toString())).isEqualByComparingTo(total);
+        assertThat(new BigDecimal(stats.get("avgAmount").toString())).isEqualByComparingTo(avg);
+        assertThat(new BigDecimal(stats.get("orderCount").toString())).isEqualByComparingTo(count);
+        assertThat(((Number) stats.get("version_")).longValue()).isEqualTo(version);
     }
 }
