@@ -62,24 +62,36 @@ public final class Bench {
         }
         if (db == null) {
             System.err.println("usage: bench --db <jdbc-url> [--db-user U] [--db-password P] [--rounds N] "
-                    + "[--report FILE] [cascade|engine|concurrency|footprint ...]");
+                    + "[--report FILE] [" + String.join("|", SCENARIOS) + " ...]");
             System.exit(2);
         }
-        if (scenarios.isEmpty()) {
-            scenarios = List.of("cascade", "engine", "concurrency", "footprint");
-        }
+        run(db, user, password, rounds, report, scenarios, String.join(" ", args));
+    }
+
+    /** The scenarios, in the order they run when none is named. */
+    public static final List<String> SCENARIOS = List.of("cascade", "engine", "concurrency", "footprint");
+
+    /**
+     * Runs the named scenarios (all when empty), prints figures and the ratio lines, and writes the report.
+     *
+     * @param command the command line to quote in the report (passwords are masked)
+     */
+    public static void run(String db, String user, String password, int rounds, Path report, List<String> scenarios,
+                           String command) throws Exception {
+        List<String> chosen = scenarios == null || scenarios.isEmpty() ? SCENARIOS : scenarios;
         Bench bench = new Bench(db, user, password, rounds);
-        for (String scenario : scenarios) {
+        for (String scenario : chosen) {
             switch (scenario) {
                 case "cascade" -> bench.cascade(db, user, password, "cascade", 300, 0.8);
                 case "engine" -> bench.cascade("jdbc:h2:mem:bench_engine;DB_CLOSE_DELAY=-1", "sa", "", "engine",
                         2000, 0.5);
                 case "concurrency" -> bench.concurrency();
                 case "footprint" -> bench.footprint();
-                default -> throw new IllegalArgumentException("Unknown scenario [" + scenario + "]");
+                default -> throw new IllegalArgumentException("Unknown scenario [" + scenario + "]: use one of "
+                        + SCENARIOS);
             }
         }
-        bench.writeReport(report, String.join(" ", args));
+        bench.writeReport(report, command);
         bench.ratios.forEach(System.out::println);
     }
 

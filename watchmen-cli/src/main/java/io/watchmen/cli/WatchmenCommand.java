@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "watchmen", mixinStandardHelpOptions = true, usageHelpWidth = 120, version = "watchmen 0.1.0",
         subcommands = {WatchmenCommand.Demo.class, WatchmenCommand.Run.class, WatchmenCommand.Init.class,
-                WatchmenCommand.Import.class, CommandLine.HelpCommand.class},
+                WatchmenCommand.Import.class, BenchCommand.class, CommandLine.HelpCommand.class},
         description = {"Runs Watchmen data pipelines locally, exactly as the serverless functions run them: "
                 + "each storage object {\"code\": <topic>, \"data\": {...}, \"pat\": <token>} is authenticated "
                 + "by its PAT, gets a snowflake trace id, is saved into its topic, and every pipeline it "
