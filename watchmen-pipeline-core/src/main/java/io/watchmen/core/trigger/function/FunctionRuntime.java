@@ -71,8 +71,13 @@ public final class FunctionRuntime implements AutoCloseable {
         List<Delivery> deliveries = new ArrayList<>(objects.size());
         for (PendingObject object : objects) {
             Delivery delivery = deliverOne(object);
-            log.write(requestId, delivery);
             deliveries.add(delivery);
+            try {
+                log.write(requestId, delivery);
+            } catch (RuntimeException e) {
+                // A broken log sink must not stop the remaining objects; the outcome still reaches the platform.
+                System.err.println("watchmen: could not log " + delivery.ref().display() + ": " + e);
+            }
         }
         return new DeliveryReport(provider, requestId, deliveries);
     }
