@@ -7,7 +7,7 @@ import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.http.HttpMessageFactory;
 import io.watchmen.core.trigger.Disposition;
 import io.watchmen.core.trigger.ItemOutcome;
 import io.watchmen.core.trigger.ItemStatus;
@@ -19,10 +19,10 @@ import io.watchmen.core.trigger.function.FunctionRuntime;
 import io.watchmen.core.trigger.function.RetryableDeliveryException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,11 +51,12 @@ class GcsFinalizedFunctionTest {
         return new GcsFinalizedFunction(FunctionRuntime.of(fake), () -> storage, new FunctionLog(lines::add));
     }
 
-    /** The event as the Functions Framework decodes a binary-mode HTTP request (ce-* headers, JSON body). */
+    /** The event decoded from a binary-mode HTTP request (ce-* headers, JSON body), as Eventarc delivers it. */
     private static CloudEvent event(String type, byte[] data) {
-        return CloudEventBuilder.v1().withId("evt-1").withType(type)
-                .withSource(URI.create("//storage.googleapis.com/projects/_/buckets/ingest"))
-                .withSubject("objects/" + NAME).withDataContentType("application/json").withData(data).build();
+        Map<String, String> headers = Map.of("ce-specversion", "1.0", "ce-id", "evt-1", "ce-type", type,
+                "ce-source", "//storage.googleapis.com/projects/_/buckets/ingest", "ce-subject", "objects/" + NAME,
+                "content-type", "application/json");
+        return HttpMessageFactory.createReader(headers, data).toEvent();
     }
 
     private static byte[] fixture(Long generation) throws IOException {
