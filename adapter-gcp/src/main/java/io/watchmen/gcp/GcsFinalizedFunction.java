@@ -4,6 +4,7 @@ import com.google.cloud.functions.CloudEventsFunction;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
 import io.cloudevents.CloudEvent;
+import io.watchmen.core.WatchmenException;
 import io.watchmen.core.trigger.ObjectRef;
 import io.watchmen.core.trigger.function.DeliveryReport;
 import io.watchmen.core.trigger.function.FunctionLog;
@@ -48,7 +49,14 @@ public class GcsFinalizedFunction implements CloudEventsFunction {
             System.out.println("watchmen: ignoring CloudEvent " + event.getId() + " of type " + event.getType());
             return;
         }
-        GcsObjectData data = GcsObjectData.parse(event.getData() == null ? null : event.getData().toBytes());
+        GcsObjectData data;
+        try {
+            data = GcsObjectData.parse(event.getData() == null ? null : event.getData().toBytes());
+        } catch (WatchmenException e) {
+            // A malformed event can never succeed: with --retry, throwing would redeliver it for days.
+            System.out.println("watchmen: dropping CloudEvent " + event.getId() + ": " + e.getMessage());
+            return;
+        }
         ObjectRef ref = new ObjectRef(PROVIDER, data.bucket(), data.name(),
                 data.generation() == null ? null : data.generation().toString(), data.size());
         PendingObject object = new PendingObject(ref, () -> GcsObjectData.read(client(), data));

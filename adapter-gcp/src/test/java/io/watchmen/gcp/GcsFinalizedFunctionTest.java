@@ -125,4 +125,13 @@ class GcsFinalizedFunctionTest {
 
         assertThat(handled).isEmpty();
     }
+
+    @Test
+    void accept_malformedEventData_isDroppedNotRetried() {
+        function(Disposition.SUCCEEDED, ItemStatus.DONE).accept(event(GcsFinalizedFunction.FINALIZED,
+                "not json".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(handled).isEmpty();
+        assertThat(lines).isEmpty();
+    }
 }
