@@ -1,1 +1,6 @@
+/**
+ * Azure Functions adapter: {@link io.watchmen.azure.BlobTriggerFunction} receives each new or updated blob (Event
+ * Grid-based blob trigger) and hands it to the core; {@link io.watchmen.azure.BlobETags} adds the blob's ETag as
+ * its version token when a storage connection string is configured.
+ */
 package io.watchmen.azure;

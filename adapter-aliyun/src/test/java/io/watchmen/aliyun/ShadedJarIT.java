@@ -1,0 +1,88 @@
+package io.watchmen.aliyun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adobe.testing.s3mock.junit5.S3MockExtension;
+import java.io.ByteArrayOutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The packaged custom runtime on its own: {@code java -jar target/fc/watchmen-aliyun-fc.jar} in a separate JVM
+ * serves {@code /invoke} and reads the object from S3Mock through the OSS SDK, so the shaded jar is proven to hold
+ * what the read needs, whatever the core then does with the object.
+ */
+class ShadedJarIT {
+
+    @RegisterExtension
+    static final S3MockExtension S3_MOCK = OssTestStore.extension();
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
+    void customRuntimeJar_servesInvokeAndReadsTheObject() throws Exception {
+        OssTestStore.put(S3_MOCK, OssTriggerHandlerTest.SPACED_KEY, "{}");
+        OssTestStore.put(S3_MOCK, OssTriggerHandlerTest.UNICODE_KEY, "{}");
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", "target/fc/watchmen-aliyun-fc.jar").redirectErrorStream(true);
+        builder.environment().putAll(Map.of("FC_CUSTOM_LISTEN_PORT", String.valueOf(port),
+                OssObjects.ENDPOINT_VARIABLE, OssTestStore.endpoint(S3_MOCK),
+                "WATCHMEN_META_JDBC_URL", "jdbc:h2:mem:shaded_jar_it", "META_STORAGE_USER_NAME", "sa"));
+        Process process = builder.start();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Thread pump = new Thread(() -> {
+            try (var in = process.getInputStream()) {
+                in.transferTo(output);
+            } catch (Exception ignored) {
+                // the process ended
+            }
+        });
+        pump.start();
+        try {
+            for (int i = 0; i < 600 && !listening(port); i++) {
+                Thread.sleep(100);
+            }
+            byte[] event;
+            try (var in = OssTriggerHandlerTest.fixture("two-events.json")) {
+                event = in.readAllBytes();
+            }
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/invoke")).header("x-fc-request-id", "it-1")
+                    .header("x-fc-access-key-id", "STS.id").header("x-fc-access-key-secret", "secret")
+                    .header("x-fc-security-token", "token").POST(HttpRequest.BodyPublishers.ofByteArray(event))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isIn(200, 500);
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+            pump.join(10_000);
+        }
+        String logs = output.toString(StandardCharsets.UTF_8);
+        assertThat(logs.lines().filter(line -> line.contains("\"event\":\"watchmen.object\"")))
+                .as(logs).hasSize(2).allSatisfy(line -> assertThat(line).doesNotContain("read_failed", "\"missing\""));
+        assertThat(logs).contains("FC Invoke Start RequestId: it-1").doesNotContain("NoClassDefFoundError");
+    }
+}

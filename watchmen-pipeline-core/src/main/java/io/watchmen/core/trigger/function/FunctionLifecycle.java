@@ -1,0 +1,20 @@
+package io.watchmen.core.trigger.function;
+
+/**
+ * Lifecycle hooks of a handler that is not a {@link io.watchmen.core.trigger.CoreRuntime} (a test fake, or a
+ * custom wiring). {@link FunctionRuntime} forwards its lifecycle calls to either.
+ */
+public interface FunctionLifecycle {
+
+    default void prime() {
+    }
+
+    default void suspend() {
+    }
+
+    default void resume() {
+    }
+
+    default void close() {
+    }
+}

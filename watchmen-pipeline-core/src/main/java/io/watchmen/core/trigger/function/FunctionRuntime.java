@@ -1,0 +1,157 @@
+package io.watchmen.core.trigger.function;
+
+import io.watchmen.core.config.Settings;
+import io.watchmen.core.trigger.CoreRuntime;
+import io.watchmen.core.trigger.Disposition;
+import io.watchmen.core.trigger.ObjectOutcome;
+import io.watchmen.core.trigger.StorageObject;
+import io.watchmen.core.trigger.StorageObjectHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The core runtime of one function instance: built lazily on first use, once (a volatile field behind a
+ * double-checked lock, no holder class: a failed build is retried by the next invocation instead of poisoning the
+ * instance), then reused by every warm invocation. {@link #deliver} handles every object of a notification
+ * independently and logs one line per object.
+ */
+public final class FunctionRuntime implements AutoCloseable {
+
+    private final Supplier<? extends StorageObjectHandler> factory;
+    private final Clock clock;
+    private final Object lock = new Object();
+    private volatile StorageObjectHandler handler;
+
+    public FunctionRuntime(Supplier<? extends StorageObjectHandler> factory, Clock clock) {
+        this.factory = Objects.requireNonNull(factory, "factory");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The production runtime: {@code CoreRuntime.create(Settings.fromEnvironment())} on first use. */
+    public static FunctionRuntime fromEnvironment() {
+        return new FunctionRuntime(() -> CoreRuntime.create(Settings.fromEnvironment()), Clock.systemUTC());
+    }
+
+    /** A runtime around a given handler (tests, custom wiring). */
+    public static FunctionRuntime of(StorageObjectHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        return new FunctionRuntime(() -> handler, Clock.systemUTC());
+    }
+
+    /** The handler, built on the first call. */
+    public StorageObjectHandler handler() {
+        StorageObjectHandler current = handler;
+        if (current == null) {
+            synchronized (lock) {
+                current = handler;
+                if (current == null) {
+                    current = Objects.requireNonNull(factory.get(), "the runtime factory returned null");
+                    handler = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** Whether the handler has been built (lifecycle hooks do nothing before that, except {@link #prime()}). */
+    public boolean isBuilt() {
+        return handler != null;
+    }
+
+    /**
+     * Delivers every object in order, each on its own: a failure of one never stops the others. Returns the report;
+     * the adapter then calls {@link DeliveryReport#throwIfRetryNeeded()} (or its platform's equivalent).
+     */
+    public DeliveryReport deliver(String provider, String requestId, List<PendingObject> objects, FunctionLog log) {
+        List<Delivery> deliveries = new ArrayList<>(objects.size());
+        for (PendingObject object : objects) {
+            Delivery delivery = deliverOne(object);
+            deliveries.add(delivery);
+            try {
+                log.write(requestId, delivery);
+            } catch (RuntimeException e) {
+                // A broken log sink must not stop the remaining objects; the outcome still reaches the platform.
+                System.err.println("watchmen: could not log " + delivery.ref().display() + ": " + e);
+            }
+        }
+        return new DeliveryReport(provider, requestId, deliveries);
+    }
+
+    private Delivery deliverOne(PendingObject object) {
+        Instant start = clock.instant();
+        byte[] content;
+        try {
+            content = object.reader().read();
+        } catch (ObjectMissingException e) {
+            return failed(object, Disposition.DEAD_LETTERED, Delivery.Status.MISSING, e, start);
+        } catch (Exception e) {
+            return failed(object, Disposition.RETRY, Delivery.Status.READ_FAILED, e, start);
+        }
+        try {
+            ObjectOutcome outcome = handler().handle(new StorageObject(object.ref(), content));
+            if (outcome == null) {
+                throw new IllegalStateException("the handler returned no outcome");
+            }
+            return Delivery.of(outcome, Duration.between(start, clock.instant()));
+        } catch (RuntimeException e) {
+            // The core reports item failures in the outcome; an exception here is wiring or a bug: retry.
+            return failed(object, Disposition.RETRY, Delivery.Status.HANDLER_FAILED, e, start);
+        }
+    }
+
+    private Delivery failed(PendingObject object, Disposition disposition, Delivery.Status status, Exception e,
+                            Instant start) {
+        String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return new Delivery(object.ref(), disposition, status, null, reason, Duration.between(start, clock.instant()));
+    }
+
+    /** Warms up before a snapshot: builds the runtime and primes it (loads classes, opens and closes a connection). */
+    public void prime() {
+        StorageObjectHandler current = handler();
+        if (current instanceof CoreRuntime core) {
+            core.prime();
+        } else if (current instanceof FunctionLifecycle lifecycle) {
+            lifecycle.prime();
+        }
+    }
+
+    /** Before a checkpoint or a freeze: closes connections and releases the snowflake worker id. */
+    public void suspend() {
+        StorageObjectHandler current = handler;
+        if (current instanceof CoreRuntime core) {
+            core.suspend();
+        } else if (current instanceof FunctionLifecycle lifecycle) {
+            lifecycle.suspend();
+        }
+    }
+
+    /** After a restore: claims a fresh worker id; pools reopen lazily. */
+    public void resume() {
+        StorageObjectHandler current = handler;
+        if (current instanceof CoreRuntime core) {
+            core.resume();
+        } else if (current instanceof FunctionLifecycle lifecycle) {
+            lifecycle.resume();
+        }
+    }
+
+    /** Releases the worker id and closes the pools (preStop / shutdown); a later invocation builds a new runtime. */
+    @Override
+    public void close() {
+        StorageObjectHandler current;
+        synchronized (lock) {
+            current = handler;
+            handler = null;
+        }
+        if (current instanceof CoreRuntime core) {
+            core.close();
+        } else if (current instanceof FunctionLifecycle lifecycle) {
+            lifecycle.close();
+        }
+    }
+}
