@@ -1,0 +1,375 @@
+package io.watchmen.core.storage;
+
+import io.watchmen.core.ErrorCode;
+import io.watchmen.core.WatchmenException;
+import io.watchmen.core.model.pipeline.AggregateArithmetic;
+import io.watchmen.core.model.pipeline.PipelineTriggerType;
+import io.watchmen.core.model.topic.Factor;
+import io.watchmen.core.model.topic.Topic;
+import io.watchmen.core.storage.criteria.Criteria;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * Topic rows over JDBC (spec storage 2.3-2.8, 3.3, 3.4; pipeline 2.12-2.16). Every statement is prepared per
+ * call with bound values; every lookup, update and delete of a non-synonym topic also filters
+ * {@code tenant_id_ = ?} (a deliberate deviation: the reference does not isolate tenants). Timestamps come from
+ * the injected clock, truncated to seconds.
+ */
+public final class JdbcTopicDataService implements TopicDataService {
+
+    private static final int MAX_DATA_IN_MESSAGE = 256;
+
+    private final DataSourceRegistry registry;
+    private final LongSupplier ids;
+    private final Clock clock;
+    private final TopicSql sql = new TopicSql();
+
+    public JdbcTopicDataService(DataSourceRegistry registry, LongSupplier ids, Clock clock) {
+        this.registry = registry;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    // ---- the trigger row
+
+    @Override
+    public TopicTrigger insert(UnitOfWork work, Topic topic, Map<String, Object> data, String tenantId) {
+        TopicColumns layout = sql.layout(topic);
+        Map<String, Object> clean = withoutReserved(data);
+        if (topic.isSynonym()) {
+            writeInsert(work, topic, layout, clean, null);
+            return new TopicTrigger(null, clean, PipelineTriggerType.INSERT, -1);
+        }
+        long id = ids.getAsLong();
+        LocalDateTime now = now();
+        Map<String, Object> row = new LinkedHashMap<>(clean);
+        row.put(TopicColumns.ID, id);
+        row.put(TopicColumns.TENANT, tenantId);
+        row.put(TopicColumns.INSERT_TIME, now);
+        row.put(TopicColumns.UPDATE_TIME, now);
+        if (topic.isAggregation()) {
+            row.put(TopicColumns.VERSION, 1L);
+        }
+        if (topic.isRaw()) {
+            Map<String, Object> document = TopicRows.rawDocument(clean);
+            writeInsert(work, topic, layout, row, document);
+            return new TopicTrigger(null, document, PipelineTriggerType.INSERT, id);
+        }
+        writeInsert(work, topic, layout, row, null);
+        return new TopicTrigger(null, row, PipelineTriggerType.INSERT, id);
+    }
+
+    @Override
+    public TopicTrigger merge(UnitOfWork work, Topic topic, Map<String, Object> data, String tenantId) {
+        long id = requireId(topic, data, "merge into");
+        Map<String, Object> old = lockRow(work, topic, id, tenantId).orElseThrow(() -> notFound(topic, id,
+                "merge into"));
+        Map<String, Object> row = withoutReserved(data);
+        row.put(TopicColumns.ID, id);
+        row.put(TopicColumns.TENANT, tenantId);
+        row.put(TopicColumns.INSERT_TIME, old.get(TopicColumns.INSERT_TIME));
+        row.put(TopicColumns.UPDATE_TIME, now());
+        if (topic.isAggregation()) {
+            Object version = old.get(TopicColumns.VERSION);
+            row.put(TopicColumns.VERSION, version instanceof Number n ? n.longValue() + 1 : 1L);
+            // deviation: the reference resets aggregate_assist_ to null here, losing avg counters
+            row.put(TopicColumns.AGGREGATE_ASSIST, old.get(TopicColumns.AGGREGATE_ASSIST));
+        }
+        Map<String, Object> document = topic.isRaw() ? TopicRows.rawDocument(withoutReserved(data)) : null;
+        int updated = writeUpdate(work, topic, sql.layout(topic), row, document, null, tenantId);
+        if (updated == 0) {
+            throw notFound(topic, id, "merge into");
+        }
+        Map<String, Object> previous = topic.isRaw() ? TopicRows.rawPrevious(old) : old;
+        return new TopicTrigger(previous, topic.isRaw() ? document : row, PipelineTriggerType.MERGE, id);
+    }
+
+    @Override
+    public TopicTrigger delete(UnitOfWork work, Topic topic, Map<String, Object> data, String tenantId) {
+        long id = requireId(topic, data, "delete from");
+        Map<String, Object> old = lockRow(work, topic, id, tenantId).orElseThrow(() -> notFound(topic, id,
+                "delete from"));
+        if (deleteRow(work, topic, id, null, tenantId) == 0) {
+            throw notFound(topic, id, "delete from");
+        }
+        Map<String, Object> previous = topic.isRaw() ? TopicRows.rawPrevious(old) : old;
+        return new TopicTrigger(previous, null, PipelineTriggerType.DELETE, id);
+    }
+
+    // ---- pipeline actions
+
+    @Override
+    public List<Map<String, Object>> find(UnitOfWork work, Topic topic, Criteria by, String tenantId) {
+        StorageTarget target = registry.forTopic(topic);
+        TopicColumns layout = sql.layout(topic);
+        SqlFragment where = where(target, layout, by, tenantId);
+        return query(work, topic, target, sql.select(target, layout) + " WHERE " + where.sql(), where.params(),
+                rs -> TopicRows.read(rs, layout));
+    }
+
+    @Override
+    public List<Object> findValues(UnitOfWork work, Topic topic, Factor factor, Criteria by, String tenantId) {
+        StorageTarget target = registry.forTopic(topic);
+        TopicColumns layout = sql.layout(topic);
+        TopicColumns.Column column = requireColumn(topic, layout, factor);
+        SqlFragment where = where(target, layout, by, tenantId);
+        String text = "SELECT " + target.dialect().quote(column.name()) + " FROM " + TopicSql.table(target, layout)
+                + " WHERE " + where.sql();
+        ValueKind kind = ValueKind.of(column);
+        return query(work, topic, target, text, where.params(), rs -> ColumnValues.read(rs, 1, kind));
+    }
+
+    @Override
+    public Object aggregate(UnitOfWork work, Topic topic, Factor factor, AggregateArithmetic arithmetic,
+                            Criteria by, String tenantId) {
+        StorageTarget target = registry.forTopic(topic);
+        TopicColumns layout = sql.layout(topic);
+        String expression = switch (arithmetic) {
+            case COUNT -> "COUNT(*)";
+            case SUM -> "SUM(" + target.dialect().quote(requireColumn(topic, layout, factor).name()) + ")";
+            case AVG -> "AVG(" + target.dialect().quote(requireColumn(topic, layout, factor).name()) + ")";
+            default -> throw new WatchmenException(ErrorCode.DEFINITION_INVALID, "Aggregate arithmetic["
+                    + arithmetic.json() + "] is not sum, avg or count.");
+        };
+        SqlFragment where = where(target, layout, by, tenantId);
+        String text = "SELECT " + expression + " FROM " + TopicSql.table(target, layout) + " WHERE " + where.sql();
+        Object value = query(work, topic, target, text, where.params(), rs -> rs.getObject(1)).get(0);
+        if (arithmetic == AggregateArithmetic.COUNT) {
+            return value == null ? 0L : ((Number) value).longValue();
+        }
+        return value == null ? null : value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+    }
+
+    @Override
+    public boolean exists(UnitOfWork work, Topic topic, Criteria by, String tenantId) {
+        StorageTarget target = registry.forTopic(topic);
+        TopicColumns layout = sql.layout(topic);
+        SqlFragment where = where(target, layout, by, tenantId);
+        String text = "SELECT 1 FROM " + TopicSql.table(target, layout) + " WHERE " + where.sql()
+                + target.dialect().limitOne();
+        return !query(work, topic, target, text, where.params(), rs -> 1).isEmpty();
+    }
+
+    @Override
+    public Map<String, Object> insertRow(UnitOfWork work, Topic topic, Map<String, Object> row, String tenantId) {
+        TopicColumns layout = sql.layout(topic);
+        Map<String, Object> written = new LinkedHashMap<>(row);
+        long id = ids.getAsLong();
+        written.put(TopicColumns.ID, id);
+        if (topic.isSynonym()) {
+            // synonyms have no technical columns: the id lives in memory only (spec pipeline 2.13)
+            writeInsert(work, topic, layout, written, null);
+            return written;
+        }
+        LocalDateTime now = now();
+        written.put(TopicColumns.TENANT, tenantId);
+        written.put(TopicColumns.INSERT_TIME, now);
+        written.put(TopicColumns.UPDATE_TIME, now);
+        if (topic.isAggregation()) {
+            written.put(TopicColumns.VERSION, 1L);
+        }
+        writeInsert(work, topic, layout, written, topic.isRaw() ? TopicRows.rawDocument(row) : null);
+        return written;
+    }
+
+    @Override
+    public int updateRow(UnitOfWork work, Topic topic, Map<String, Object> row, Long expectedVersion,
+                         String tenantId) {
+        rejectSynonym(topic, "update");
+        requireId(topic, row, "update");
+        Map<String, Object> values = new LinkedHashMap<>(row);
+        values.put(TopicColumns.TENANT, tenantId);
+        values.putIfAbsent(TopicColumns.UPDATE_TIME, now());
+        return writeUpdate(work, topic, sql.layout(topic), values,
+                topic.isRaw() ? TopicRows.rawDocument(row) : null, expectedVersion, tenantId);
+    }
+
+    @Override
+    public Optional<Map<String, Object>> lockRow(UnitOfWork work, Topic topic, long id, String tenantId) {
+        rejectSynonym(topic, "lock");
+        StorageTarget target = registry.forTopic(topic);
+        TopicColumns layout = sql.layout(topic);
+        List<SqlFragment.Param> params = List.of(new SqlFragment.Param(id, ValueKind.LONG),
+                new SqlFragment.Param(tenantId, ValueKind.TEXT));
+        List<Map<String, Object>> rows = query(work, topic, target, sql.selectById(target, layout, true), params,
+                rs -> TopicRows.read(rs, layout));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    @Override
+    public int deleteRow(UnitOfWork work, Topic topic, long id, Long expectedVersion, String tenantId) {
+        rejectSynonym(topic, "delete");
+        StorageTarget target = registry.forTopic(topic);
+        TopicColumns layout = sql.layout(topic);
+        boolean versioned = expectedVersion != null && topic.isAggregation();
+        List<SqlFragment.Param> params = new ArrayList<>();
+        params.add(new SqlFragment.Param(id, ValueKind.LONG));
+        if (versioned) {
+            params.add(new SqlFragment.Param(expectedVersion, ValueKind.LONG));
+        }
+        params.add(new SqlFragment.Param(tenantId, ValueKind.TEXT));
+        return execute(work, topic, target, sql.delete(target, layout, versioned), params,
+                "Failed to delete data[id=" + id + "] from " + label(topic) + ".");
+    }
+
+    // ---- statements
+
+    private void writeInsert(UnitOfWork work, Topic topic, TopicColumns layout, Map<String, Object> row,
+                             Map<String, Object> document) {
+        StorageTarget target = registry.forTopic(topic);
+        List<SqlFragment.Param> params = new ArrayList<>();
+        for (TopicColumns.Column column : layout.columns()) {
+            params.add(new SqlFragment.Param(TopicRows.valueOf(column, row, document), ValueKind.of(column)));
+        }
+        execute(work, topic, target, sql.insert(target, layout), params,
+                "Failed to create data" + data(row) + " into " + label(topic) + ".");
+    }
+
+    /** Every column but id_ (insert_time_ only when given), WHERE id_ [AND version_] AND tenant_id_. */
+    private int writeUpdate(UnitOfWork work, Topic topic, TopicColumns layout, Map<String, Object> row,
+                            Map<String, Object> document, Long expectedVersion, String tenantId) {
+        StorageTarget target = registry.forTopic(topic);
+        long id = TopicRows.idOf(row.get(TopicColumns.ID), "on update of " + label(topic) + ".");
+        List<String> columns = new ArrayList<>();
+        List<SqlFragment.Param> params = new ArrayList<>();
+        for (TopicColumns.Column column : layout.columns()) {
+            if (column.role() == TopicColumns.Role.ID
+                    || column.role() == TopicColumns.Role.INSERT_TIME && row.get(TopicColumns.INSERT_TIME) == null) {
+                continue;
+            }
+            columns.add(column.name());
+            params.add(new SqlFragment.Param(TopicRows.valueOf(column, row, document), ValueKind.of(column)));
+        }
+        boolean versioned = expectedVersion != null && topic.isAggregation();
+        params.add(new SqlFragment.Param(id, ValueKind.LONG));
+        if (versioned) {
+            params.add(new SqlFragment.Param(expectedVersion, ValueKind.LONG));
+        }
+        params.add(new SqlFragment.Param(tenantId, ValueKind.TEXT));
+        return execute(work, topic, target, sql.update(target, layout, columns, versioned), params,
+                "Failed to update data[id=" + id + "] of " + label(topic) + ".");
+    }
+
+    /** The criteria plus the tenant filter (non-synonym topics). */
+    private static SqlFragment where(StorageTarget target, TopicColumns layout, Criteria by, String tenantId) {
+        SqlFragment condition = new CriteriaSql(target.dialect(), layout).render(by);
+        if (layout.topic().isSynonym()) {
+            return condition;
+        }
+        return SqlFragment.compose("(" + SqlFragment.arg(0) + ") AND " + target.dialect().quote(TopicColumns.TENANT)
+                + " = " + SqlFragment.arg(1), condition, SqlFragment.param(tenantId, ValueKind.TEXT));
+    }
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(UnitOfWork work, Topic topic, StorageTarget target, String text,
+                              List<SqlFragment.Param> params, RowReader<T> reader) {
+        Connection connection = work.connection(target);
+        try (PreparedStatement statement = connection.prepareStatement(text)) {
+            bind(statement, params, false);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(reader.read(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw target.dialect().translate(e, "Failed to read data from " + label(topic) + ".");
+        }
+    }
+
+    private int execute(UnitOfWork work, Topic topic, StorageTarget target, String text,
+                        List<SqlFragment.Param> params, String failure) {
+        Connection connection = work.connection(target);
+        try (PreparedStatement statement = connection.prepareStatement(text)) {
+            bind(statement, params, true);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw target.dialect().translate(e, failure);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, List<SqlFragment.Param> params, boolean forWrite)
+            throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            SqlFragment.Param param = params.get(i);
+            ColumnValues.bind(statement, i + 1, param.value(), param.kind(), forWrite);
+        }
+    }
+
+    // ---- helpers
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static Map<String, Object> withoutReserved(Map<String, Object> data) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        if (data != null) {
+            data.forEach((k, v) -> {
+                if (!TopicRows.RESERVED.contains(k)) {
+                    copy.put(k, v);
+                }
+            });
+        }
+        return copy;
+    }
+
+    private static long requireId(Topic topic, Map<String, Object> data, String action) {
+        Object id = data == null ? null : data.get(TopicColumns.ID);
+        if (id == null) {
+            throw new WatchmenException(ErrorCode.DATA_INVALID, "Id not found from data" + data(data) + " on "
+                    + action + " " + label(topic) + ".");
+        }
+        return TopicRows.idOf(id, data(data) + " on " + action + " " + label(topic) + ".");
+    }
+
+    private static WatchmenException notFound(Topic topic, long id, String action) {
+        return new WatchmenException(ErrorCode.DATA_NOT_FOUND, "Data not found by data[id=" + id + "] on " + action
+                + " " + label(topic) + ".");
+    }
+
+    private static TopicColumns.Column requireColumn(Topic topic, TopicColumns layout, Factor factor) {
+        TopicColumns.Column column = factor == null ? null : layout.factorColumn(factor.name());
+        if (column == null) {
+            throw new WatchmenException(ErrorCode.DEFINITION_INVALID, "Factor[" + (factor == null ? null
+                    : factor.name()) + "] has no column in " + label(topic) + " (raw topics: flatten it).");
+        }
+        return column;
+    }
+
+    private static void rejectSynonym(Topic topic, String action) {
+        if (topic.isSynonym()) {
+            throw new WatchmenException(ErrorCode.DATA_INVALID, "Id not found from given data: cannot " + action
+                    + " rows of synonym " + label(topic) + ".");
+        }
+    }
+
+    static String label(Topic topic) {
+        return "topic[id=" + topic.topicId() + ", name=" + topic.name() + "]";
+    }
+
+    /** The data as the reference's messages show it, capped so a payload cannot flood the logs. */
+    private static String data(Map<String, Object> data) {
+        String text = String.valueOf(data);
+        return "[" + (text.length() > MAX_DATA_IN_MESSAGE ? text.substring(0, MAX_DATA_IN_MESSAGE) + "..." : text)
+                + "]";
+    }
+}

@@ -1,0 +1,142 @@
+package io.watchmen.core.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.watchmen.core.config.Settings;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A HikariCP pool that is built on first use and can be closed and rebuilt (evicted before a freeze or a
+ * snapshot), behind one stable {@link DataSource} that StorageTargets keep.
+ */
+final class LazyPool implements DataSource, AutoCloseable {
+
+    private final String poolName;
+    private final JdbcUrls.Connect connect;
+    private final Settings.Pool settings;
+    private final Object lock = new Object();
+    private volatile HikariDataSource pool;
+    private volatile boolean closed;
+
+    LazyPool(String poolName, JdbcUrls.Connect connect, Settings.Pool settings) {
+        this.poolName = poolName;
+        this.connect = connect;
+        this.settings = settings;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return pool().getConnection();
+    }
+
+    private HikariDataSource pool() throws SQLException {
+        HikariDataSource current = pool;
+        if (current == null) {
+            synchronized (lock) {
+                if (closed) {
+                    throw new SQLException("Pool[" + poolName + "] is closed.", "08003");
+                }
+                current = pool;
+                if (current == null) {
+                    current = new HikariDataSource(config());
+                    pool = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private HikariConfig config() {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(poolName);
+        config.setJdbcUrl(connect.jdbcUrl());
+        if (connect.user() != null) {
+            config.setUsername(connect.user());
+        }
+        if (connect.password() != null) {
+            config.setPassword(connect.password());
+        }
+        config.setMaximumPoolSize(settings.maxSize());
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(Math.max(250, settings.connectionTimeout().toMillis()));
+        Duration lifetime = settings.maxLifetime();
+        config.setMaxLifetime(Math.max(30_000, lifetime.toMillis()));
+        config.setValidationTimeout(Math.min(5_000, Math.max(250, settings.connectionTimeout().toMillis() - 1)));
+        // a pool that cannot connect fails the first getConnection, not construction-time class loading
+        config.setInitializationFailTimeout(-1);
+        return config;
+    }
+
+    /** Closes the pool; the next connection request builds a new one. */
+    void evict() {
+        synchronized (lock) {
+            HikariDataSource current = pool;
+            pool = null;
+            if (current != null) {
+                current.close();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            evict();
+        }
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        throw new SQLFeatureNotSupportedException("Credentials come from the data source definition.");
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        // logging goes through SLF4J
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        // the pool's connection timeout applies
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return (int) settings.connectionTimeout().toSeconds();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        return pool().unwrap(type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+
+    @Override
+    public String toString() {
+        return "LazyPool[" + poolName + "]";
+    }
+}

@@ -1,0 +1,167 @@
+package io.watchmen.core.trigger;
+
+import io.watchmen.core.ErrorCode;
+import io.watchmen.core.WatchmenException;
+import io.watchmen.core.auth.Principal;
+import io.watchmen.core.kernel.InvocationResult;
+import io.watchmen.core.model.pipeline.PipelineTriggerData;
+import io.watchmen.core.storage.UnitOfWork;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The delivery path of a storage object: parse, then for each item on its own, in one unit of work: claim it in
+ * the ledger (already done → SKIPPED), authenticate its PAT, take a trace id, run the kernel, mark it done, commit.
+ * Any failure rolls the item back and is recorded in a transaction of its own. One log line per item; the PAT is
+ * never logged. Thread-safe when its ports are.
+ */
+final class DeliveryProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.watchmen.core.trigger");
+
+    /** PAT → principal allowed to trigger pipelines (rejections are WatchmenExceptions). */
+    @FunctionalInterface
+    interface Authenticator {
+        Principal authenticate(String pat);
+    }
+
+    /** The kernel's entry: saves the trigger data and runs its pipelines inside the given unit of work. */
+    @FunctionalInterface
+    interface Invoker {
+        InvocationResult invoke(PipelineTriggerData data, String traceId, Principal principal, UnitOfWork work);
+    }
+
+    private final StorageObjectParser parser;
+    private final DeliveryLedger ledger;
+    private final Authenticator authenticator;
+    private final LongSupplier ids;
+    private final Supplier<UnitOfWork> units;
+    private final Invoker invoker;
+
+    DeliveryProcessor(StorageObjectParser parser, DeliveryLedger ledger, Authenticator authenticator,
+                      LongSupplier ids, Supplier<UnitOfWork> units, Invoker invoker) {
+        this.parser = parser;
+        this.ledger = ledger;
+        this.authenticator = authenticator;
+        this.ids = ids;
+        this.units = units;
+        this.invoker = invoker;
+    }
+
+    StorageObjectParser parser() {
+        return parser;
+    }
+
+    ObjectOutcome handle(StorageObject object) {
+        ParsedObject parsed = parser.parse(object);
+        String contentHash = DeliveryKey.contentHashFor(object);
+        List<Dispositions.ItemResult> results = new ArrayList<>(parsed.items().size());
+        for (ParsedItem item : parsed.items()) {
+            results.add(run(DeliveryKey.of(object.ref(), contentHash, item.index()), item));
+        }
+        List<ItemOutcome> outcomes = new ArrayList<>(results.size());
+        for (Dispositions.ItemResult result : results) {
+            outcomes.add(result.outcome());
+        }
+        return new ObjectOutcome(object.ref(), outcomes, Dispositions.of(results));
+    }
+
+    /** Runs a recorded item again under its original delivery key (the dead-letter replay). */
+    Dispositions.ItemResult replay(DeadLetter letter) {
+        return run(letter.key(), parser.parseItem(letter.key().ref(), letter.key().itemIndex(), letter.rawContent()));
+    }
+
+    private Dispositions.ItemResult run(DeliveryKey key, ParsedItem item) {
+        long started = System.nanoTime();
+        ItemOutcome outcome = item.failed()
+                ? error(item.index(), null, item.errorCode(), item.error())
+                : execute(key, item);
+        DeliveryLedger.FailureRecord failure = null;
+        if (outcome.status() == ItemStatus.ERROR) {
+            failure = record(key, item, outcome);
+        }
+        log(key, outcome, failure, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return new Dispositions.ItemResult(outcome, failure);
+    }
+
+    private ItemOutcome execute(DeliveryKey key, ParsedItem item) {
+        PipelineTriggerDataWithPAT data = item.data();
+        String traceId = null;
+        try (UnitOfWork work = units.get()) {
+            try {
+                DeliveryLedger.Claim claim = ledger.claim(work, key);
+                if (!claim.claimed()) {
+                    work.rollback();
+                    return new ItemOutcome(item.index(), ItemStatus.SKIPPED, claim.traceId(), claim.dataId(), null,
+                            null, List.of());
+                }
+                Principal principal = authenticator.authenticate(data.pat());
+                traceId = Long.toString(ids.getAsLong());
+                InvocationResult result = invoker.invoke(new PipelineTriggerData(data.code(), data.data(),
+                        data.triggerType(), data.tenantId()), traceId, principal, work);
+                ledger.markDone(work, key, traceId, result.internalDataId());
+                work.commit();
+                return new ItemOutcome(item.index(), ItemStatus.DONE, traceId, result.internalDataId(), null, null,
+                        result.runs());
+            } catch (RuntimeException e) {
+                rollbackQuietly(work, e);
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            ErrorCode code = e instanceof WatchmenException watchmen ? watchmen.code() : ErrorCode.INTERNAL;
+            return error(item.index(), traceId, code, Messages.safe(describe(e), data.pat()));
+        }
+    }
+
+    private static void rollbackQuietly(UnitOfWork work, RuntimeException cause) {
+        try {
+            work.rollback();
+        } catch (RuntimeException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private DeliveryLedger.FailureRecord record(DeliveryKey key, ParsedItem item, ItemOutcome outcome) {
+        try {
+            return ledger.recordFailure(new DeliveryLedger.Failure(key, outcome.traceId(), outcome.errorCode(),
+                    outcome.error(), item.rawContent()));
+        } catch (RuntimeException e) {
+            LOG.error("trigger failure-record-lost object={} index={} deliveryKey={} errorCode={} cause={}",
+                    key.ref().display(), key.itemIndex(), key.value(), outcome.errorCode(),
+                    Messages.safe(describe(e), item.data() == null ? null : item.data().pat()));
+            return null;
+        }
+    }
+
+    private static ItemOutcome error(int index, String traceId, ErrorCode code, String message) {
+        return new ItemOutcome(index, ItemStatus.ERROR, traceId, null, code, message, List.of());
+    }
+
+    /** Watchmen's own messages are written for the operator; anything else is named by its type. */
+    private static String describe(RuntimeException e) {
+        if (e instanceof WatchmenException) {
+            return e.getMessage();
+        }
+        return "Unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private static void log(DeliveryKey key, ItemOutcome outcome, DeliveryLedger.FailureRecord failure,
+                            long millis) {
+        if (outcome.status() == ItemStatus.ERROR) {
+            LOG.warn("trigger item object={} index={} traceId={} status={} durationMs={} errorCode={} attempts={}"
+                            + " deadLettered={} error=\"{}\"", key.ref().display(), outcome.index(),
+                    outcome.traceId(), outcome.status().json(), millis, outcome.errorCode(),
+                    failure == null ? "?" : failure.attempts(), failure != null && failure.deadLettered(),
+                    outcome.error());
+        } else {
+            LOG.info("trigger item object={} index={} traceId={} status={} durationMs={} errorCode=- dataId={}"
+                            + " pipelines={}", key.ref().display(), outcome.index(), outcome.traceId(),
+                    outcome.status().json(), millis, outcome.dataId(), outcome.pipelines().size());
+        }
+    }
+}

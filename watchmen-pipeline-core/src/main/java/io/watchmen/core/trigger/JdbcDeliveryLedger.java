@@ -1,0 +1,296 @@
+package io.watchmen.core.trigger;
+
+import io.watchmen.core.ErrorCode;
+import io.watchmen.core.WatchmenException;
+import io.watchmen.core.storage.StorageTarget;
+import io.watchmen.core.storage.UnitOfWork;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The delivery ledger and failure records in one database, the meta database by default: items of topics stored
+ * there are claimed, written and marked done in one transaction. (Topics in another data source commit in a
+ * transaction of their own after the ledger's; see docs/operations.md.) Tables are created on first use.
+ */
+final class JdbcDeliveryLedger implements DeliveryLedger {
+
+    private static final String COLUMNS = "delivery_key, provider, bucket, object_key, object_version, object_size,"
+            + " content_sha256, item_index";
+    private static final String FAILURE_COLUMNS = COLUMNS + ", trace_id, error_code, error_message, attempts,"
+            + " first_failed_at, last_failed_at, dead_lettered, raw_content";
+
+    private final StorageTarget target;
+    private final Clock clock;
+    private final int maxAttempts;
+    private volatile boolean tablesReady;
+
+    JdbcDeliveryLedger(StorageTarget target, Clock clock, int maxAttempts) {
+        this.target = target;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** Creates the tables when absent (once per instance; also done lazily by every other method). */
+    void ensureTables() {
+        if (!tablesReady) {
+            synchronized (this) {
+                if (!tablesReady) {
+                    LedgerTables.createIfAbsent(target);
+                    tablesReady = true;
+                }
+            }
+        }
+    }
+
+    @Override
+    public Claim claim(UnitOfWork work, DeliveryKey key) {
+        ensureTables();
+        Connection connection = work.connection(target);
+        try {
+            try (PreparedStatement select = connection.prepareStatement("SELECT trace_id, data_id FROM "
+                    + LedgerTables.LEDGER + " WHERE delivery_key = ?")) {
+                select.setString(1, key.value());
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        long dataId = row.getLong(2);
+                        return Claim.alreadyDone(row.getString(1), row.wasNull() ? null : dataId);
+                    }
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + LedgerTables.LEDGER + " ("
+                    + COLUMNS + ", status, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'claimed', ?)")) {
+                int next = bindKey(insert, key);
+                insert.setTimestamp(next, now());
+                insert.executeUpdate();
+            }
+            return Claim.granted();
+        } catch (SQLException e) {
+            if (integrityViolation(e)) {
+                // A concurrent delivery inserted the key and committed while we waited on it: it is done.
+                return Claim.alreadyDone(null, null);
+            }
+            throw failure(e, "claim", key);
+        }
+    }
+
+    @Override
+    public void markDone(UnitOfWork work, DeliveryKey key, String traceId, Long dataId) {
+        Connection connection = work.connection(target);
+        try {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE " + LedgerTables.LEDGER
+                    + " SET status = 'done', trace_id = ?, data_id = ?, done_at = ? WHERE delivery_key = ?")) {
+                update.setString(1, traceId);
+                if (dataId == null) {
+                    update.setNull(2, Types.BIGINT);
+                } else {
+                    update.setLong(2, dataId);
+                }
+                update.setTimestamp(3, now());
+                update.setString(4, key.value());
+                if (update.executeUpdate() != 1) {
+                    throw new WatchmenException(ErrorCode.INTERNAL, "Delivery " + key.value()
+                            + " was not claimed in this unit of work.");
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + LedgerTables.FAILURES
+                    + " WHERE delivery_key = ?")) {
+                delete.setString(1, key.value());
+                delete.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw failure(e, "mark done", key);
+        }
+    }
+
+    @Override
+    public FailureRecord recordFailure(Failure failure) {
+        ensureTables();
+        try (Connection connection = target.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                FailureRecord record = upsertFailure(connection, failure);
+                connection.commit();
+                return record;
+            } catch (SQLException e) {
+                connection.rollback();
+                if (!integrityViolation(e)) {
+                    throw e;
+                }
+                // A concurrent failure of the same item inserted first: count this one on top of it.
+                FailureRecord record = upsertFailure(connection, failure);
+                connection.commit();
+                return record;
+            }
+        } catch (SQLException e) {
+            throw failure(e, "record a failure of", failure.key());
+        }
+    }
+
+    private FailureRecord upsertFailure(Connection connection, Failure failure) throws SQLException {
+        Timestamp now = now();
+        Integer previous = null;
+        try (PreparedStatement select = connection.prepareStatement("SELECT attempts FROM " + LedgerTables.FAILURES
+                + " WHERE delivery_key = ?" + target.dialect().forUpdate())) {
+            select.setString(1, failure.key().value());
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    previous = row.getInt(1);
+                }
+            }
+        }
+        int attempts = previous == null ? 1 : previous + 1;
+        boolean dead = Dispositions.deadLetter(failure.code(), attempts, maxAttempts);
+        String message = Messages.truncate(failure.message(), 1000);
+        if (previous == null) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + LedgerTables.FAILURES + " ("
+                    + FAILURE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int next = bindKey(insert, failure.key());
+                insert.setString(next++, failure.traceId());
+                insert.setString(next++, failure.code().name());
+                insert.setString(next++, message);
+                insert.setInt(next++, attempts);
+                insert.setTimestamp(next++, now);
+                insert.setTimestamp(next++, now);
+                insert.setBoolean(next++, dead);
+                insert.setString(next, failure.rawContent());
+                insert.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE " + LedgerTables.FAILURES
+                    + " SET trace_id = ?, error_code = ?, error_message = ?, attempts = ?, last_failed_at = ?,"
+                    + " dead_lettered = ?, raw_content = ? WHERE delivery_key = ?")) {
+                update.setString(1, failure.traceId());
+                update.setString(2, failure.code().name());
+                update.setString(3, message);
+                update.setInt(4, attempts);
+                update.setTimestamp(5, now);
+                update.setBoolean(6, dead);
+                update.setString(7, failure.rawContent());
+                update.setString(8, failure.key().value());
+                update.executeUpdate();
+            }
+        }
+        return new FailureRecord(attempts, dead);
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(int limit) {
+        ensureTables();
+        try (Connection connection = target.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT " + FAILURE_COLUMNS + " FROM "
+                     + LedgerTables.FAILURES + " WHERE dead_lettered = ? ORDER BY last_failed_at, delivery_key")) {
+            select.setBoolean(1, true);
+            select.setMaxRows(Math.max(1, limit));
+            List<DeadLetter> letters = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next() && letters.size() < limit) {
+                    letters.add(read(rows));
+                }
+            }
+            return letters;
+        } catch (SQLException e) {
+            throw failure(e, "list dead letters", null);
+        }
+    }
+
+    @Override
+    public Optional<DeadLetter> failure(String deliveryKey) {
+        ensureTables();
+        try (Connection connection = target.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT " + FAILURE_COLUMNS + " FROM "
+                     + LedgerTables.FAILURES + " WHERE delivery_key = ?")) {
+            select.setString(1, deliveryKey);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure(e, "read the failure record " + deliveryKey, null);
+        }
+    }
+
+    @Override
+    public boolean discard(String deliveryKey) {
+        ensureTables();
+        try (Connection connection = target.dataSource().getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM " + LedgerTables.FAILURES
+                     + " WHERE delivery_key = ?")) {
+            connection.setAutoCommit(true);
+            delete.setString(1, deliveryKey);
+            return delete.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw failure(e, "discard the failure record " + deliveryKey, null);
+        }
+    }
+
+    private static DeadLetter read(ResultSet row) throws SQLException {
+        ObjectRef ref = new ObjectRef(row.getString("provider"), row.getString("bucket"), row.getString("object_key"),
+                row.getString("object_version"), row.getLong("object_size"));
+        DeliveryKey key = new DeliveryKey(row.getString("delivery_key").strip(), ref,
+                strip(row.getString("content_sha256")), row.getInt("item_index"));
+        return new DeadLetter(key, row.getString("trace_id"), errorCode(row.getString("error_code")),
+                row.getString("error_message"), row.getInt("attempts"), time(row.getTimestamp("first_failed_at")),
+                time(row.getTimestamp("last_failed_at")), row.getBoolean("dead_lettered"),
+                row.getString("raw_content"));
+    }
+
+    private static ErrorCode errorCode(String name) {
+        try {
+            return ErrorCode.valueOf(name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return ErrorCode.INTERNAL; // written by a newer version: still listable
+        }
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    private static LocalDateTime time(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toLocalDateTime();
+    }
+
+    private static int bindKey(PreparedStatement statement, DeliveryKey key) throws SQLException {
+        ObjectRef ref = key.ref();
+        statement.setString(1, key.value());
+        statement.setString(2, ref.provider());
+        statement.setString(3, ref.bucket());
+        statement.setString(4, ref.key());
+        statement.setString(5, ref.version());
+        statement.setLong(6, ref.size());
+        statement.setString(7, key.contentSha256());
+        statement.setInt(8, key.itemIndex());
+        return 9;
+    }
+
+    /** Naive local time truncated to seconds, as every Watchmen timestamp. */
+    private Timestamp now() {
+        return Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static boolean integrityViolation(SQLException e) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            String state = next.getSQLState();
+            if (state != null && state.startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private WatchmenException failure(SQLException e, String action, DeliveryKey key) {
+        String subject = key == null ? "" : " delivery " + key.value() + " (" + key.ref().display() + " item "
+                + key.itemIndex() + ")";
+        return new WatchmenException(ErrorCode.STORAGE_FAILED, "Failed to " + action + subject + " in the"
+                + " delivery ledger of data source[" + target.key() + "] (SQLState " + e.getSQLState() + ").", e);
+    }
+}

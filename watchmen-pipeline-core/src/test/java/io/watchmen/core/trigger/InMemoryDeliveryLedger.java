@@ -1,0 +1,72 @@
+package io.watchmen.core.trigger;
+
+import io.watchmen.core.storage.UnitOfWork;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The ledger's contract in memory, for tests of the delivery path (writes through {@link FakeUnitOfWork}). */
+final class InMemoryDeliveryLedger implements DeliveryLedger {
+
+    private final int maxAttempts;
+    final Map<String, Claim> done = new LinkedHashMap<>();
+    final Map<String, DeadLetter> failures = new LinkedHashMap<>();
+    boolean failToRecord;
+
+    InMemoryDeliveryLedger(int maxAttempts) {
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Override
+    public synchronized Claim claim(UnitOfWork work, DeliveryKey key) {
+        Claim claim = done.get(key.value());
+        return claim == null ? Claim.granted() : claim;
+    }
+
+    @Override
+    public void markDone(UnitOfWork work, DeliveryKey key, String traceId, Long dataId) {
+        ((FakeUnitOfWork) work).onCommit(() -> {
+            synchronized (this) {
+                done.put(key.value(), Claim.alreadyDone(traceId, dataId));
+                failures.remove(key.value());
+            }
+        });
+    }
+
+    @Override
+    public synchronized FailureRecord recordFailure(Failure failure) {
+        if (failToRecord) {
+            throw new IllegalStateException("ledger database down");
+        }
+        DeadLetter previous = failures.get(failure.key().value());
+        int attempts = previous == null ? 1 : previous.attempts() + 1;
+        boolean dead = Dispositions.deadLetter(failure.code(), attempts, maxAttempts);
+        LocalDateTime now = LocalDateTime.of(2026, 1, 1, 0, 0);
+        failures.put(failure.key().value(), new DeadLetter(failure.key(), failure.traceId(), failure.code(),
+                failure.message(), attempts, previous == null ? now : previous.firstFailedAt(), now, dead,
+                failure.rawContent()));
+        return new FailureRecord(attempts, dead);
+    }
+
+    @Override
+    public synchronized List<DeadLetter> deadLetters(int limit) {
+        return failures.values().stream().filter(DeadLetter::deadLettered).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized Optional<DeadLetter> failure(String deliveryKey) {
+        return Optional.ofNullable(failures.get(deliveryKey));
+    }
+
+    @Override
+    public synchronized boolean discard(String deliveryKey) {
+        return failures.remove(deliveryKey) != null;
+    }
+
+    synchronized List<DeadLetter> allFailures() {
+        return new ArrayList<>(failures.values());
+    }
+}

@@ -1,0 +1,197 @@
+package io.watchmen.core.trigger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.watchmen.core.ErrorCode;
+import io.watchmen.core.config.Secret;
+import io.watchmen.core.config.Settings;
+import io.watchmen.core.storage.DataSourceRegistry;
+import io.watchmen.core.storage.UnitOfWork;
+import io.watchmen.core.testing.TestDatabase;
+import io.watchmen.core.testing.TestDb;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class JdbcDeliveryLedgerTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:15:30.700Z"), ZoneId.of("UTC"));
+    private static final ObjectRef REF = new ObjectRef("s3", "bucket", "in/orders.json", "v1", 10);
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void claim_ofANewItem_isGranted_andAfterCommitTheNextClaimFindsItDone(TestDatabase database) throws Exception {
+        try (TestDb db = database.create("ledger"); DataSourceRegistry registry = registry(db)) {
+            JdbcDeliveryLedger ledger = ledger(registry, 3);
+            DeliveryKey key = DeliveryKey.of(REF, null, 0);
+
+            try (UnitOfWork work = registry.newUnitOfWork()) {
+                assertThat(ledger.claim(work, key).claimed()).isTrue();
+                ledger.markDone(work, key, "1234", 77L);
+                work.commit();
+            }
+            try (UnitOfWork work = registry.newUnitOfWork()) {
+                DeliveryLedger.Claim again = ledger.claim(work, key);
+                assertThat(again).isEqualTo(DeliveryLedger.Claim.alreadyDone("1234", 77L));
+                work.rollback();
+            }
+            try (Connection c = db.connection(); Statement s = c.createStatement();
+                 ResultSet row = s.executeQuery("SELECT status, item_index, object_key, claimed_at, done_at"
+                         + " FROM wmx_delivery_ledger")) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).isEqualTo("done");
+                assertThat(row.getInt(2)).isZero();
+                assertThat(row.getString(3)).isEqualTo("in/orders.json");
+                assertThat(row.getTimestamp(5).toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 3, 1, 10, 15, 30));
+                assertThat(row.next()).isFalse();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void claim_rolledBack_leavesNoTrace(TestDatabase database) throws Exception {
+        try (TestDb db = database.create("ledger"); DataSourceRegistry registry = registry(db)) {
+            JdbcDeliveryLedger ledger = ledger(registry, 3);
+            DeliveryKey key = DeliveryKey.of(REF, null, 1);
+
+            try (UnitOfWork work = registry.newUnitOfWork()) {
+                assertThat(ledger.claim(work, key).claimed()).isTrue();
+                work.rollback();
+            }
+            try (UnitOfWork work = registry.newUnitOfWork()) {
+                assertThat(ledger.claim(work, key).claimed()).isTrue();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void claim_byAConcurrentDelivery_waitsForTheFirst_thenFindsItDone(TestDatabase database) throws Exception {
+        try (TestDb db = database.create("ledger"); DataSourceRegistry registry = registry(db)) {
+            JdbcDeliveryLedger ledger = ledger(registry, 3);
+            ledger.ensureTables();
+            DeliveryKey key = DeliveryKey.of(REF, null, 2);
+            ExecutorService executor = Executors.newSingleThreadExecutor();
+            try (UnitOfWork first = registry.newUnitOfWork()) {
+                assertThat(ledger.claim(first, key).claimed()).isTrue();
+
+                CompletableFuture<DeliveryLedger.Claim> second = CompletableFuture.supplyAsync(() -> {
+                    try (UnitOfWork work = registry.newUnitOfWork()) {
+                        DeliveryLedger.Claim claim = ledger.claim(work, key);
+                        work.rollback();
+                        return claim;
+                    }
+                }, executor);
+
+                ledger.markDone(first, key, "42", 1L);
+                first.commit();
+                assertThat(second.get(30, TimeUnit.SECONDS).claimed()).isFalse();
+            } finally {
+                executor.shutdownNow();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void recordFailure_ofATransientError_countsAttempts_andDeadLettersAtTheLimit(TestDatabase database)
+            throws Exception {
+        try (TestDb db = database.create("ledger"); DataSourceRegistry registry = registry(db)) {
+            JdbcDeliveryLedger ledger = ledger(registry, 3);
+            DeliveryKey key = DeliveryKey.of(REF, null, 0);
+
+            assertThat(ledger.recordFailure(failure(key, ErrorCode.STORAGE_FAILED)))
+                    .isEqualTo(new DeliveryLedger.FailureRecord(1, false));
+            assertThat(ledger.recordFailure(failure(key, ErrorCode.STORAGE_FAILED)))
+                    .isEqualTo(new DeliveryLedger.FailureRecord(2, false));
+            assertThat(ledger.deadLetters(10)).isEmpty();
+            assertThat(ledger.recordFailure(failure(key, ErrorCode.STORAGE_FAILED)))
+                    .isEqualTo(new DeliveryLedger.FailureRecord(3, true));
+
+            assertThat(ledger.deadLetters(10)).singleElement().satisfies(letter -> {
+                assertThat(letter.key()).isEqualTo(key);
+                assertThat(letter.attempts()).isEqualTo(3);
+                assertThat(letter.errorCode()).isEqualTo(ErrorCode.STORAGE_FAILED);
+                assertThat(letter.message()).isEqualTo("boom");
+                assertThat(letter.traceId()).isEqualTo("99");
+                assertThat(letter.rawContent()).isEqualTo("{\"raw\": true}");
+                assertThat(letter.firstFailedAt()).isEqualTo(LocalDateTime.of(2026, 3, 1, 10, 15, 30));
+                assertThat(letter.deadLettered()).isTrue();
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void recordFailure_ofAPermanentError_deadLettersAtOnce(TestDatabase database) throws Exception {
+        try (TestDb db = database.create("ledger"); DataSourceRegistry registry = registry(db)) {
+            JdbcDeliveryLedger ledger = ledger(registry, 3);
+            DeliveryKey key = DeliveryKey.of(new ObjectRef("gcs", "b", "k", null, 1), "ab".repeat(32), 4);
+
+            assertThat(ledger.recordFailure(failure(key, ErrorCode.PAT_UNAUTHORIZED)))
+                    .isEqualTo(new DeliveryLedger.FailureRecord(1, true));
+            assertThat(ledger.failure(key.value())).map(DeadLetter::key).contains(key);
+            assertThat(ledger.discard(key.value())).isTrue();
+            assertThat(ledger.failure(key.value())).isEqualTo(Optional.empty());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void markDone_forgetsTheItemsEarlierFailures(TestDatabase database) throws Exception {
+        try (TestDb db = database.create("ledger"); DataSourceRegistry registry = registry(db)) {
+            JdbcDeliveryLedger ledger = ledger(registry, 3);
+            DeliveryKey key = DeliveryKey.of(REF, null, 0);
+            ledger.recordFailure(failure(key, ErrorCode.STORAGE_FAILED));
+
+            try (UnitOfWork work = registry.newUnitOfWork()) {
+                ledger.claim(work, key);
+                ledger.markDone(work, key, "5", null);
+                work.commit();
+            }
+
+            assertThat(ledger.failure(key.value())).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void tables_whenPresentAlready_areLeftAsTheyAre(TestDatabase database) throws Exception {
+        try (TestDb db = database.create("ledger"); DataSourceRegistry registry = registry(db)) {
+            DeliveryKey key = DeliveryKey.of(REF, null, 0);
+            ledger(registry, 3).recordFailure(failure(key, ErrorCode.STORAGE_FAILED));
+
+            JdbcDeliveryLedger another = ledger(registry, 3);
+            another.ensureTables();
+
+            assertThat(another.failure(key.value())).isPresent();
+        }
+    }
+
+    private static DeliveryLedger.Failure failure(DeliveryKey key, ErrorCode code) {
+        return new DeliveryLedger.Failure(key, "99", code, "boom", "{\"raw\": true}");
+    }
+
+    private static JdbcDeliveryLedger ledger(DataSourceRegistry registry, int maxAttempts) {
+        return new JdbcDeliveryLedger(registry.meta(), CLOCK, maxAttempts);
+    }
+
+    static DataSourceRegistry registry(TestDb db) {
+        return new DataSourceRegistry(db.jdbcUrl(), db.user(), Secret.of(db.password()),
+                new Settings.Pool(4, Duration.ofSeconds(30), Duration.ofMinutes(30)),
+                (id, tenant) -> Optional.empty());
+    }
+}
