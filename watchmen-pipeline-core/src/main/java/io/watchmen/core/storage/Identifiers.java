@@ -28,7 +28,7 @@ public final class Identifiers {
     public static String tableName(Topic topic) {
         String name = topic.name() == null ? "" : topic.name().trim().toLowerCase(Locale.ROOT);
         String table = topic.isSynonym() ? name : "topic_" + name;
-        if (!STRICT.matcher(table).matches()) {
+        if (name.isEmpty() || !STRICT.matcher(table).matches()) {
             throw new WatchmenException(ErrorCode.IDENTIFIER_INVALID, "Topic name[" + cap(topic.name())
                     + "] of topic[id=" + topic.topicId() + "] does not give a valid table name: use ASCII letters,"
                     + " digits and underscores, starting with a letter, at most 63 characters in all.");
