@@ -35,6 +35,8 @@ final class InMemoryTopicDataService implements TopicDataService {
     final Map<String, List<String>> uniqueKeys = new LinkedHashMap<>();
     /** Forces the next N version-checked updates to miss (simulates concurrent writers). */
     int versionConflicts;
+    /** Makes the next N finds return nothing (simulates a row committed concurrently after the find). */
+    int hiddenFinds;
 
     InMemoryTopicDataService(LongSupplier ids, Clock clock) {
         this.ids = ids;
@@ -144,6 +146,10 @@ final class InMemoryTopicDataService implements TopicDataService {
 
     @Override
     public List<Map<String, Object>> find(UnitOfWork work, Topic topic, Criteria by, String tenantId) {
+        if (hiddenFinds > 0) {
+            hiddenFinds--;
+            return List.of();
+        }
         return rows(topic).stream().filter(r -> InMemoryCriteria.matches(by, r)).map(LinkedHashMap::new)
                 .map(r -> (Map<String, Object>) r).toList();
     }
