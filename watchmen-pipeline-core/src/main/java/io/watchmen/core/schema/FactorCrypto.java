@@ -109,9 +109,14 @@ public final class FactorCrypto {
                 if (!s.startsWith(AES_PREFIX)) {
                     return value;
                 }
-                byte[] plain = aes(Cipher.DECRYPT_MODE, tenantId,
-                        Base64.getDecoder().decode(s.substring(AES_PREFIX.length())));
-                return new String(plain, StandardCharsets.UTF_8);
+                byte[] encrypted;
+                try {
+                    encrypted = Base64.getDecoder().decode(s.substring(AES_PREFIX.length()));
+                } catch (IllegalArgumentException e) {
+                    throw new WatchmenException(ErrorCode.DATA_INVALID,
+                            "Value with prefix " + AES_PREFIX + " is not Base64, cannot be decrypted.");
+                }
+                return new String(aes(Cipher.DECRYPT_MODE, tenantId, encrypted), StandardCharsets.UTF_8);
             }
             case MD5 -> {
                 return s.startsWith("{MD5}") ? s.substring(5) : s;
@@ -156,8 +161,8 @@ public final class FactorCrypto {
             key = ks;
             iv = is;
         } else {
-            key = crypto.encryptAesKey() == null ? null : crypto.encryptAesKey().reveal();
-            iv = crypto.encryptAesIv() == null ? null : crypto.encryptAesIv().reveal();
+            key = crypto == null || crypto.encryptAesKey() == null ? null : crypto.encryptAesKey().reveal();
+            iv = crypto == null || crypto.encryptAesIv() == null ? null : crypto.encryptAesIv().reveal();
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/CFB8/NoPadding");

@@ -36,7 +36,10 @@ final class FactorTree<T> {
             node = level.computeIfAbsent(segment, k -> new Node<>());
             level = node.children;
         }
-        node.leaf = leaf;
+        if (node.leaf == null) {
+            // like the reference, the first of several factors with one name wins
+            node.leaf = leaf;
+        }
     }
 
     boolean isEmpty() {

@@ -1,6 +1,7 @@
 package io.watchmen.core.value;
 
 import io.watchmen.core.config.Settings;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -87,6 +88,31 @@ public final class DateTimeParser {
     /** Only the full date-time patterns (with fraction), as the {@code full-datetime} cast uses. */
     public Optional<LocalDateTime> parseFullDateTime(String text) {
         return match(text, full).map(Match::value);
+    }
+
+    /** A date-time as is, a date at midnight, a string parsed with every date pattern; anything else is empty. */
+    public Optional<LocalDateTime> toDateTime(Object value) {
+        if (value instanceof LocalDateTime dt) {
+            return Optional.of(dt);
+        }
+        if (value instanceof LocalDate d) {
+            return Optional.of(d.atStartOfDay());
+        }
+        if (value instanceof String s) {
+            return parseDateTime(s);
+        }
+        return Optional.empty();
+    }
+
+    /** A time as is, a string parsed with the time patterns; anything else is empty (as the reference). */
+    public Optional<LocalTime> toTime(Object value) {
+        if (value instanceof LocalTime t) {
+            return Optional.of(t);
+        }
+        if (value instanceof String s) {
+            return parseTime(s);
+        }
+        return Optional.empty();
     }
 
     /** Like {@link #parseDateTime(String)}, also telling which pattern matched (date masks format back with it). */

@@ -5,7 +5,6 @@ import io.watchmen.core.WatchmenException;
 import io.watchmen.core.model.topic.Factor;
 import io.watchmen.core.model.topic.FactorType;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -21,7 +20,7 @@ import java.util.Set;
  * <p>Deviations from the reference, each making a rejected but unambiguous value acceptable:
  * {@code boolean} also accepts the strings {@code "1"} and {@code "0"} (as equality does); {@code full-datetime}
  * parses strings with every date pattern, not only those with fractional seconds; {@code date} and
- * {@code date-of-birth} accept integers such as {@code 20240315} through their text, as {@code datetime} does.
+ * {@code date-of-birth} accept numbers such as {@code 20240315} through their text, as {@code datetime} does.
  * JSON floats arrive as BigDecimal and are therefore accepted where the reference rejects Python floats.
  */
 public final class FactorCaster {
@@ -129,18 +128,15 @@ public final class FactorCaster {
         return parseDate(value, factor);
     }
 
-    /** Strings and integers through their text, with every date pattern; anything else is incompatible. */
+    /**
+     * Strings and numbers through their text (as the reference's datetime cast does with {@code str(value)}),
+     * parsed with every date pattern; anything else is incompatible.
+     */
     private LocalDateTime parseDate(Object value, Factor factor) {
-        String text;
-        if (value instanceof String s) {
-            text = s;
-        } else if (value instanceof Integer || value instanceof Long || value instanceof BigInteger
-                || value instanceof Short) {
-            text = value.toString();
-        } else {
+        if (!(value instanceof String) && !(value instanceof Number)) {
             throw incompatible(value, factor);
         }
-        return parser.parseDateTime(text).orElseThrow(() -> incompatible(value, factor));
+        return parser.parseDateTime(PythonText.str(value)).orElseThrow(() -> incompatible(value, factor));
     }
 
     /** Booleans as is; numbers ≠ 0; t/y/yes/true/1 and f/n/no/false/0 (trimmed, case-insensitive). */

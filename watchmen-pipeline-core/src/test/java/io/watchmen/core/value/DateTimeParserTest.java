@@ -154,4 +154,16 @@ class DateTimeParserTest {
         assertThat(match.get().pattern().text()).isEqualTo("%d%m%Y");
         assertThat(match.get().format(at("2024-01-01T00:00"))).isEqualTo("01012024");
     }
+
+    @Test
+    void toDateTimeAndToTime_objectsAndText() {
+        assertThat(parser.toDateTime(java.time.LocalDate.of(2024, 1, 2))).contains(at("2024-01-02T00:00"));
+        assertThat(parser.toDateTime(at("2024-01-02T03:04"))).contains(at("2024-01-02T03:04"));
+        assertThat(parser.toDateTime("2024-01-02")).contains(at("2024-01-02T00:00"));
+        assertThat(parser.toDateTime(20240102)).isEmpty();
+        assertThat(parser.toDateTime(null)).isEmpty();
+        assertThat(parser.toTime(LocalTime.NOON)).contains(LocalTime.NOON);
+        assertThat(parser.toTime("12:00")).contains(LocalTime.NOON);
+        assertThat(parser.toTime(at("2024-01-02T03:04"))).isEmpty();
+    }
 }
