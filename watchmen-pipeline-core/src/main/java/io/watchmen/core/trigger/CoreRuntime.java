@@ -1,46 +1,184 @@
 package io.watchmen.core.trigger;
 
+import io.watchmen.core.ErrorCode;
+import io.watchmen.core.WatchmenException;
+import io.watchmen.core.auth.PatAuthenticator;
+import io.watchmen.core.config.MetaDatabase;
 import io.watchmen.core.config.Settings;
+import io.watchmen.core.id.SnowflakeGenerator;
+import io.watchmen.core.kernel.ExternalWriters;
+import io.watchmen.core.kernel.PipelineKernel;
+import io.watchmen.core.meta.JdbcMetadataService;
+import io.watchmen.core.meta.MetadataService;
+import io.watchmen.core.model.system.DataSource;
+import io.watchmen.core.schema.SchemaContext;
+import io.watchmen.core.storage.DataSourceRegistry;
+import io.watchmen.core.storage.JdbcTopicDataService;
+import io.watchmen.core.value.DateTimeParser;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The core, wired once per function instance: pools, metadata caches, the PAT authenticator, the snowflake
- * generator (with its worker-id lease) and the pipeline kernel. Adapters build it lazily and reuse it across warm
- * invocations.
+ * generator (with its worker-id lease), the pipeline kernel and the delivery ledger. Adapters build it lazily and
+ * reuse it across warm invocations. Thread-safe.
+ *
+ * <p>{@link #create} only builds objects: pools open on first use, the worker id is leased by the first trace id,
+ * and the ledger tables ({@code wmx_delivery_ledger}, {@code wmx_failed_deliveries}, in the meta database) are
+ * created when absent by the first item or by {@link #prime()}.
  */
 public final class CoreRuntime implements StorageObjectHandler, AutoCloseable {
 
-    private CoreRuntime() {
+    private static final Logger LOG = LoggerFactory.getLogger(CoreRuntime.class);
+    private static final byte[] PRIMING_OBJECT = "{\"pat\": \"-\", \"code\": \"-\", \"data\": {\"a\": [1, 2.5]}}"
+            .getBytes(StandardCharsets.UTF_8);
+
+    private final Settings settings;
+    private final Clock clock;
+    private final DataSourceRegistry registry;
+    private final JdbcMetadataService metadata;
+    private final SnowflakeGenerator ids;
+    private final JdbcDeliveryLedger ledger;
+    private final DeliveryProcessor processor;
+    private final DeadLetters deadLetters;
+    private volatile boolean closed;
+
+    private CoreRuntime(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.registry = new DataSourceRegistry(MetaDatabase.jdbcUrl(settings.meta()), settings.meta().userName(),
+                settings.meta().password(), settings.pool(), this::lookUpDataSource);
+        javax.sql.DataSource meta = registry.meta().dataSource();
+        this.metadata = new JdbcMetadataService(meta, settings, clock);
+        this.ids = SnowflakeGenerator.create(settings.snowflake(), meta, clock);
+        SchemaContext schemaContext = new SchemaContext(DateTimeParser.from(settings.preparation()),
+                settings.preparation(), settings.crypto(), metadata::keyStore, ids::nextId);
+        PipelineKernel kernel = new PipelineKernel(metadata, new JdbcTopicDataService(registry, ids::nextId, clock),
+                schemaContext, settings, clock,
+                ExternalWriters.standard(settings.pipelines().standardExternalWriterTimeout()));
+        PatAuthenticator authenticator = new PatAuthenticator(meta, settings.crypto(), clock);
+        this.ledger = new JdbcDeliveryLedger(registry.meta(), clock, settings.triggers().maxAttempts());
+        this.processor = new DeliveryProcessor(new StorageObjectParser(settings.triggers().maxObjectBytes()), ledger,
+                pat -> authenticator.authenticate(pat, PatAuthenticator.PIPELINE_ROLES), ids::nextId,
+                registry::newUnitOfWork, kernel::tryToInvokePipelines);
+        this.deadLetters = new DeadLetters(ledger, processor);
     }
 
-    /** Builds the runtime; opens nothing until first use. */
+    /** Builds the runtime with the system clock; opens nothing until first use. */
     public static CoreRuntime create(Settings settings) {
-        throw new UnsupportedOperationException("implemented by the trigger package");
+        return create(settings, Clock.systemDefaultZone());
     }
 
-    /** Parse → per item: PAT → trace id → tryToInvokePipelines in one unit of work → outcome. */
+    /** Builds the runtime; timestamps (naive local time), ids and leases follow {@code clock}. */
+    public static CoreRuntime create(Settings settings, Clock clock) {
+        return new CoreRuntime(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"));
+    }
+
+    /** Parse → per item: ledger claim → PAT → trace id → tryToInvokePipelines in one unit of work → outcome. */
     @Override
     public ObjectOutcome handle(StorageObject object) {
-        throw new UnsupportedOperationException("implemented by the trigger package");
+        ensureOpen();
+        return processor.handle(object);
     }
 
-    /** Warms up before a snapshot (AWS SnapStart beforeCheckpoint): loads classes, opens and closes a connection. */
+    /**
+     * Warms up before a snapshot (AWS SnapStart beforeCheckpoint): loads the parser's classes, opens a meta
+     * connection, creates the ledger tables when absent, and closes the connections again. Leases no worker id.
+     */
     public void prime() {
-        throw new UnsupportedOperationException("implemented by the trigger package");
+        ensureOpen();
+        processor.parser().parse(new StorageObject(new ObjectRef("prime", "prime", "prime", "0",
+                PRIMING_OBJECT.length), PRIMING_OBJECT));
+        try (Connection connection = registry.meta().dataSource().getConnection()) {
+            connection.isValid(5);
+        } catch (SQLException e) {
+            throw new WatchmenException(ErrorCode.STORAGE_FAILED, "Priming failed: cannot connect to the meta"
+                    + " database (SQLState " + e.getSQLState() + ").", e);
+        }
+        ledger.ensureTables();
+        registry.evictConnections();
     }
 
     /** Before a checkpoint or freeze: closes connections and releases the snowflake worker id. */
     public void suspend() {
-        throw new UnsupportedOperationException("implemented by the trigger package");
+        ids.suspend();
+        registry.evictConnections();
     }
 
-    /** After a restore: re-claims a worker id (restored instances must never share one); pools reopen lazily. */
+    /**
+     * After a restore: re-claims a worker id (restored instances must never share one) and forgets cached metadata
+     * (the snapshot may be old); pools reopen lazily.
+     */
     public void resume() {
-        throw new UnsupportedOperationException("implemented by the trigger package");
+        ensureOpen();
+        metadata.invalidateAll();
+        ids.resume();
     }
 
-    /** Releases the worker id and closes every pool (preStop / shutdown). */
+    /** Releases the worker id and closes every pool (preStop / shutdown). Idempotent. */
     @Override
     public void close() {
-        throw new UnsupportedOperationException("implemented by the trigger package");
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            ids.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Releasing the snowflake worker id failed ({}); it expires by itself.", e.getMessage());
+        } finally {
+            registry.close();
+        }
+    }
+
+    /** The data sources (meta and topic data), for the CLI. */
+    public DataSourceRegistry registry() {
+        return registry;
+    }
+
+    /** The cached metadata service, for the CLI. */
+    public MetadataService metadata() {
+        return metadata;
+    }
+
+    /** Failed and dead-lettered items: list, replay, discard. */
+    public DeadLetters deadLetters() {
+        ensureOpen();
+        return deadLetters;
+    }
+
+    /**
+     * Forgets ledger rows of items done more than {@code keep} ago (the ledger grows by one row per item); a
+     * redelivery older than that would run its item again. Returns the rows deleted.
+     */
+    public int purgeDeliveryLedger(Duration keep) {
+        ensureOpen();
+        if (keep == null || keep.isNegative()) {
+            throw new IllegalArgumentException("keep must be zero or positive");
+        }
+        return ledger.purgeDone(LocalDateTime.now(clock).minus(keep).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    private Optional<DataSource> lookUpDataSource(String dataSourceId, String tenantId) {
+        return metadata.dataSource(dataSourceId, tenantId);
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new WatchmenException(ErrorCode.INTERNAL, "The core runtime is closed.");
+        }
     }
 }

@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The delivery ledger and failure records in one database, the meta database by default: items of topics stored
- * there are claimed, written and marked done in one transaction. (Topics in another data source commit in a
- * transaction of their own after the ledger's; see docs/operations.md.) Tables are created on first use.
+ * The delivery ledger and failure records in one database, the meta database: items of topics stored there (a
+ * topic without a data source id) are claimed, written and marked done in one transaction. A topic in another
+ * data source has a transaction of its own there, committed after the ledger's (the unit of work commits in the
+ * order it opened connections): a crash between the two commits would leave the item marked done without its
+ * rows. Tables are created on first use.
  */
 final class JdbcDeliveryLedger implements DeliveryLedger {
 
@@ -181,6 +183,23 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
             }
         }
         return new FailureRecord(attempts, dead);
+    }
+
+    /**
+     * Deletes the ledger rows of items done before {@code doneBefore}; a redelivery of such an item would run it
+     * again, so keep well beyond the platforms' redelivery windows (hours to days).
+     */
+    int purgeDone(LocalDateTime doneBefore) {
+        ensureTables();
+        try (Connection connection = target.dataSource().getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM " + LedgerTables.LEDGER
+                     + " WHERE status = 'done' AND done_at < ?")) {
+            connection.setAutoCommit(true);
+            delete.setTimestamp(1, Timestamp.valueOf(doneBefore));
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e, "purge done deliveries", null);
+        }
     }
 
     @Override

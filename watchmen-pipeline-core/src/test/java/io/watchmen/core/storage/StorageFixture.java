@@ -29,7 +29,7 @@ final class StorageFixture implements AutoCloseable {
     final TestDb db;
     final DataSourceRegistry registry;
     final AtomicLong ids = new AtomicLong(1000);
-    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final MutableClock clock = new MutableClock(NOW);
     final JdbcTopicDataService data;
     final List<Topic> topics;
 
@@ -62,6 +62,34 @@ final class StorageFixture implements AutoCloseable {
             T result = body.apply(work);
             work.commit();
             return result;
+        }
+    }
+
+    /** A clock tests move forward by hand. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 

@@ -139,6 +139,23 @@ class DeliveryProcessorTest {
     }
 
     @Test
+    void logLines_ofFailedItems_neverCarryThePat() {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            processor.handle(object("crash.json"));
+            processor.handle(object("good-and-denied.ndjson"));
+        } finally {
+            System.setErr(original);
+        }
+
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(log).contains("trigger item object=mem://bucket/crash.json index=0").contains("errorCode=INTERNAL");
+        assertThat(log).doesNotContain("tok-secret-123").doesNotContain("tok-denied");
+    }
+
+    @Test
     void replay_ofADeadLetter_runsItUnderItsOriginalKey_andTheObjectThenSkipsIt() {
         processor.handle(object("good-and-denied.ndjson"));
         DeadLetter letter = ledger.deadLetters(10).get(0);

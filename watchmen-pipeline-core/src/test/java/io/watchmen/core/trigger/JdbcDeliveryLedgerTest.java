@@ -181,6 +181,26 @@ class JdbcDeliveryLedgerTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void purgeDone_deletesOnlyRowsDoneBeforeTheCutOff(TestDatabase database) throws Exception {
+        try (TestDb db = database.create("ledger"); DataSourceRegistry registry = registry(db)) {
+            JdbcDeliveryLedger ledger = ledger(registry, 3);
+            DeliveryKey key = DeliveryKey.of(REF, null, 0);
+            try (UnitOfWork work = registry.newUnitOfWork()) {
+                ledger.claim(work, key);
+                ledger.markDone(work, key, "7", 1L);
+                work.commit();
+            }
+
+            assertThat(ledger.purgeDone(LocalDateTime.of(2026, 3, 1, 10, 15, 30))).isZero();
+            assertThat(ledger.purgeDone(LocalDateTime.of(2026, 3, 1, 10, 15, 31))).isEqualTo(1);
+            try (UnitOfWork work = registry.newUnitOfWork()) {
+                assertThat(ledger.claim(work, key).claimed()).isTrue();
+            }
+        }
+    }
+
     private static DeliveryLedger.Failure failure(DeliveryKey key, ErrorCode code) {
         return new DeliveryLedger.Failure(key, "99", code, "boom", "{\"raw\": true}");
     }

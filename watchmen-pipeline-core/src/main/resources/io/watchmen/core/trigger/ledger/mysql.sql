@@ -14,7 +14,8 @@ CREATE TABLE IF NOT EXISTS wmx_delivery_ledger (
     data_id BIGINT NULL,
     claimed_at DATETIME NOT NULL,
     done_at DATETIME NULL,
-    PRIMARY KEY (delivery_key)
+    PRIMARY KEY (delivery_key),
+    INDEX i_wmx_ledger_done_at (done_at)
 );
 -- Failed trigger items, written in a transaction of their own; dead letters wait for a replay.
 CREATE TABLE IF NOT EXISTS wmx_failed_deliveries (

@@ -36,4 +36,5 @@ CREATE TABLE IF NOT EXISTS wmx_failed_deliveries (
     dead_lettered BOOLEAN NOT NULL,
     PRIMARY KEY (delivery_key)
 );
+CREATE INDEX IF NOT EXISTS i_wmx_ledger_done_at ON wmx_delivery_ledger (done_at);
 CREATE INDEX IF NOT EXISTS i_wmx_failed_dead_lettered ON wmx_failed_deliveries (dead_lettered, last_failed_at);
