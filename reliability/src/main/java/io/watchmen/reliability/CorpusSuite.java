@@ -148,8 +148,9 @@ public final class CorpusSuite {
         }
         delta(problems, before, after, TableCounts.EVENTS, 1);
         delta(problems, before, after, TableCounts.FAILURES, 0);
-        long stored = TableCounts.count(target, "SELECT COUNT(*) FROM " + TableCounts.EVENTS
-                + " WHERE eventno = ? AND note = ?", c.row().get("eventNo"), c.row().get("note"));
+        long stored = TableCounts.count(target, "SELECT COUNT(*) FROM "
+                + TableCounts.table(target, TableCounts.EVENTS) + " WHERE " + target.dialect().quote("eventno")
+                + " = ? AND " + target.dialect().quote("note") + " = ?", c.row().get("eventNo"), c.row().get("note"));
         if (stored < 1) {
             problems.add("no row stores the value literally: " + c.row());
             return 1;
@@ -164,7 +165,8 @@ public final class CorpusSuite {
                 Map.of("eventNo", eventNo, "accountCode", "probe-acct", "amount", 1)));
         ObjectOutcome outcome = handler.handle(new StorageObject(new ObjectRef("corpus", "reliability-corpus",
                 "probe/" + eventNo, runId, content.length), content));
-        long rows = TableCounts.count(target, "SELECT COUNT(*) FROM " + TableCounts.EVENTS + " WHERE eventno = ?",
+        long rows = TableCounts.count(target, "SELECT COUNT(*) FROM "
+                + TableCounts.table(target, TableCounts.EVENTS) + " WHERE " + target.dialect().quote("eventno") + " = ?",
                 eventNo);
         if (!outcome.succeeded() || rows != 1) {
             problems.add("the next object was not served: " + Deliverer.firstError(outcome) + ", rows=" + rows);

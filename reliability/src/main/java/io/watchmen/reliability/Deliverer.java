@@ -1,5 +1,7 @@
 package io.watchmen.reliability;
 
+import io.watchmen.core.kernel.PipelineRun;
+import io.watchmen.core.model.monitor.MonitorLogStatus;
 import io.watchmen.core.trigger.Disposition;
 import io.watchmen.core.trigger.ItemOutcome;
 import io.watchmen.core.trigger.ItemStatus;
@@ -23,6 +25,7 @@ public final class Deliverer {
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong pipelineErrors = new AtomicLong();
     private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
 
     public Deliverer(StorageObjectHandler handler, int maxDeliveries) {
@@ -55,6 +58,14 @@ public final class Deliverer {
         for (ItemOutcome item : items) {
             if (item.status() == ItemStatus.DONE) {
                 done.incrementAndGet();
+                for (PipelineRun run : item.pipelines()) {
+                    if (run.status() == MonitorLogStatus.ERROR) {
+                        // The item is committed but its pipeline's effect is not: for these good objects, a loss.
+                        pipelineErrors.incrementAndGet();
+                        problem("item " + item.index() + " DONE with pipeline " + run.pipelineId() + " failed: "
+                                + run.error());
+                    }
+                }
             } else if (item.status() == ItemStatus.SKIPPED) {
                 skipped.incrementAndGet();
             }
@@ -71,7 +82,7 @@ public final class Deliverer {
     }
 
     void problem(String text) {
-        if (problems.size() < 10) {
+        if (problems.size() < 5) {
             problems.add(text);
         }
     }
@@ -91,6 +102,11 @@ public final class Deliverer {
 
     public long skipped() {
         return skipped.get();
+    }
+
+    /** Items done whose pipelines (some of them) failed: the trigger row is saved, the pipeline's effect is not. */
+    public long pipelineErrors() {
+        return pipelineErrors.get();
     }
 
     public long deadLettered() {

@@ -30,7 +30,7 @@ final class TableCounts {
         try (Connection connection = target.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             for (String table : TABLES) {
-                try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table(target, table))) {
                     rs.next();
                     counts.put(table, rs.getLong(1));
                 }
@@ -39,6 +39,21 @@ final class TableCounts {
             throw new IllegalStateException("Cannot count rows: " + e.getMessage(), e);
         }
         return counts;
+    }
+
+    /** Topic tables are created with quoted names (case matters on H2 and PostgreSQL); the wmx_ tables are not. */
+    static String table(StorageTarget target, String table) {
+        return table.startsWith("topic_") ? target.dialect().quote(table) : table;
+    }
+
+    /** {@code SELECT columns FROM table WHERE likeColumn LIKE ?}, names quoted as the storage quotes them. */
+    static String select(StorageTarget target, String table, String likeColumn, String... columns) {
+        List<String> quoted = new java.util.ArrayList<>();
+        for (String column : columns) {
+            quoted.add(target.dialect().quote(column));
+        }
+        return "SELECT " + String.join(", ", quoted) + " FROM " + table(target, table) + " WHERE "
+                + target.dialect().quote(likeColumn) + " LIKE ?";
     }
 
     static long count(StorageTarget target, String sql, String... parameters) {

@@ -35,19 +35,19 @@ public final class Verifier {
     public static Verdict verify(StorageTarget target, String ns, List<Events.Event> events) {
         try (Connection connection = target.dataSource().getConnection()) {
             Counter counter = new Counter();
-            checkEvents(connection, ns, events, counter);
-            checkTotals(connection, ns, events, counter);
+            checkEvents(target, connection, ns, events, counter);
+            checkTotals(target, connection, ns, events, counter);
             return new Verdict(counter.lost, counter.duplicated, counter.wrong, counter.examples);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the suite's tables: " + e.getMessage(), e);
         }
     }
 
-    private static void checkEvents(Connection connection, String ns, List<Events.Event> events, Counter counter)
+    private static void checkEvents(StorageTarget target, Connection connection, String ns, List<Events.Event> events, Counter counter)
             throws SQLException {
         Map<String, List<Object[]>> rows = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT eventno, accountcode, amount, quantity"
-                + " FROM topic_rel_event WHERE eventno LIKE ?")) {
+        try (PreparedStatement select = connection.prepareStatement(TableCounts.select(target,
+                "topic_rel_event", "eventno", "eventno", "accountcode", "amount", "quantity"))) {
             select.setString(1, ns + "-%");
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -76,7 +76,7 @@ public final class Verifier {
         }
     }
 
-    private static void checkTotals(Connection connection, String ns, List<Events.Event> events, Counter counter)
+    private static void checkTotals(StorageTarget target, Connection connection, String ns, List<Events.Event> events, Counter counter)
             throws SQLException {
         Map<String, BigDecimal> sums = new TreeMap<>();
         Map<String, Integer> counts = new TreeMap<>();
@@ -85,8 +85,8 @@ public final class Verifier {
             counts.merge(event.accountCode(), 1, Integer::sum);
         }
         Map<String, List<Object[]>> rows = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT accountcode, totalamount, eventcount,"
-                + " avgamount FROM topic_rel_account_total WHERE accountcode LIKE ?")) {
+        try (PreparedStatement select = connection.prepareStatement(TableCounts.select(target,
+                "topic_rel_account_total", "accountcode", "accountcode", "totalamount", "eventcount", "avgamount"))) {
             select.setString(1, ns + "-%");
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
