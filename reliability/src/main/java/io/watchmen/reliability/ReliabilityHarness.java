@@ -45,6 +45,7 @@ public final class ReliabilityHarness {
         try (DataSourceRegistry registry = database.registry()) {
             Fixture.load().install(registry.meta());
             try (CoreRuntime runtime = CoreRuntime.create(database.settings(0, 100, o.maxObjectBytes()))) {
+                runtime.prime(); // creates the ledger tables the checks read
                 if (o.runs("duplicates")) {
                     DuplicateSuite duplicates = new DuplicateSuite(runtime, registry.meta(), 100);
                     results.add(progress(out, duplicates.sequential("dseq" + runId, o.sequential(), 3)));
