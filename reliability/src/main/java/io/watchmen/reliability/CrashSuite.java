@@ -78,7 +78,9 @@ public final class CrashSuite {
     private ChildRun runChild(String ns, int events, long seed, int workerId, long orderSeed, int killAfter,
                               long pauseMillis, int run) throws IOException, InterruptedException {
         Path log = logDirectory.resolve("crash-child-" + run + ".log");
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-Xmx256m",
+        // Serial GC and C1 only: the child lives seconds, so start-up time is what counts.
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classPath(),
                 CrashWorker.class.getName(), ns, Integer.toString(events), Integer.toString(ACCOUNTS),
                 Long.toString(seed), Integer.toString(workerId), Long.toString(orderSeed));

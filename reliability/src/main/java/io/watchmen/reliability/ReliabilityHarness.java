@@ -78,11 +78,24 @@ public final class ReliabilityHarness {
         Database shared = database.isH2Memory()
                 ? new Database("jdbc:h2:file:" + work.resolve("crash").toAbsolutePath() + ";AUTO_SERVER=TRUE", "sa", "")
                 : database;
+        CaseResult result;
         try (DataSourceRegistry registry = shared.registry()) {
             Fixture.load().install(registry.meta());
             try (CoreRuntime runtime = CoreRuntime.create(shared.settings(0, 100, o.maxObjectBytes()))) {
-                return new CrashSuite(shared, registry.meta(), runtime, work).run("crash" + runId, o.crashEvents(),
+                result = new CrashSuite(shared, registry.meta(), runtime, work).run("crash" + runId, o.crashEvents(),
                         o.kills(), o.seed());
+            }
+        }
+        if (result.ok()) {
+            deleteTree(work); // otherwise kept: the children's logs and the H2 file explain the failure
+        }
+        return result;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
         }
     }
