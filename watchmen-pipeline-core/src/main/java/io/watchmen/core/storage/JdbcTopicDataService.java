@@ -192,7 +192,9 @@ public final class JdbcTopicDataService implements TopicDataService {
         requireId(topic, row, "update");
         Map<String, Object> values = new LinkedHashMap<>(row);
         values.put(TopicColumns.TENANT, tenantId);
-        values.putIfAbsent(TopicColumns.UPDATE_TIME, now());
+        if (values.get(TopicColumns.UPDATE_TIME) == null) {
+            values.put(TopicColumns.UPDATE_TIME, now());
+        }
         return writeUpdate(work, topic, sql.layout(topic), values,
                 topic.isRaw() ? TopicRows.rawDocument(row) : null, expectedVersion, tenantId);
     }

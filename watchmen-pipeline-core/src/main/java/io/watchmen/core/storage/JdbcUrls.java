@@ -60,12 +60,23 @@ final class JdbcUrls {
         return new Connect(withQuery(jdbc, type, source, Map.of()), source.username(), source.password(), schema);
     }
 
-    /** Adds {@code stringtype=unspecified} to PostgreSQL URLs so strings bind into JSON columns. */
+    /**
+     * PostgreSQL URLs get {@code stringtype=unspecified} (strings bind into JSON columns) and
+     * {@code autosave=always} (a failed statement, such as a duplicate key the kernel recovers from, rolls back
+     * to an automatic savepoint instead of aborting the whole unit of work), unless the URL sets them.
+     */
     static String withPostgresStringType(String jdbcUrl) {
-        if (!jdbcUrl.startsWith("jdbc:postgresql:") || jdbcUrl.contains("stringtype=")) {
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
             return jdbcUrl;
         }
-        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "stringtype=unspecified";
+        String url = jdbcUrl;
+        if (!url.contains("stringtype=")) {
+            url = url + (url.contains("?") ? "&" : "?") + "stringtype=unspecified";
+        }
+        if (!url.contains("autosave=")) {
+            url = url + "&autosave=always";
+        }
+        return url;
     }
 
     private static Connect fromSqlAlchemy(DataSource source, String url, String schema) {
@@ -170,6 +181,7 @@ final class JdbcUrls {
                     putIfPresent(out, "sslkey", in.get("ssl_key"));
                 }
                 out.put("stringtype", "unspecified");
+                out.put("autosave", "always");
             }
             default -> {
                 // h2: no URL properties

@@ -55,7 +55,7 @@ final class LazyPool implements DataSource, AutoCloseable {
     private HikariConfig config() {
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
-        config.setJdbcUrl(connect.jdbcUrl());
+        config.setJdbcUrl(keepInMemoryH2(connect.jdbcUrl()));
         if (connect.user() != null) {
             config.setUsername(connect.user());
         }
@@ -71,6 +71,18 @@ final class LazyPool implements DataSource, AutoCloseable {
         // a pool that cannot connect fails the first getConnection, not construction-time class loading
         config.setInitializationFailTimeout(-1);
         return config;
+    }
+
+    /**
+     * An in-memory H2 database vanishes with its last connection, which an idle pool closes: keep it for the
+     * JVM's life unless the URL says otherwise.
+     */
+    static String keepInMemoryH2(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:h2:mem:")
+                && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_DELAY")) {
+            return jdbcUrl + ";DB_CLOSE_DELAY=-1";
+        }
+        return jdbcUrl;
     }
 
     /** Closes the pool; the next connection request builds a new one. */

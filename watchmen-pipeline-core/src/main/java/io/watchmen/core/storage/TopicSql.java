@@ -42,8 +42,9 @@ final class TopicSql {
     }
 
     private String cached(StorageTarget target, TopicColumns layout, String shape, Supplier<String> build) {
-        List<Object> key = List.of(target.key(), target.dialect().name(), String.valueOf(target.schema()),
-                System.identityHashCode(layout), layout.table(), shape);
+        // TopicColumns has identity equality: one cached layout per topic version
+        List<Object> key = List.of(target.key(), target.dialect().name(), String.valueOf(target.schema()), layout,
+                shape);
         synchronized (statements) {
             String sql = statements.get(key);
             if (sql == null) {

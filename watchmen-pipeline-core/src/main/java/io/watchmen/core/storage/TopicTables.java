@@ -51,15 +51,28 @@ public final class TopicTables {
                     + (column.role() == TopicColumns.Role.ID ? " NOT NULL" : ""));
         }
         List<String> statements = dialect.createTable(schema, layout.table(), definitions, indexes(layout));
+        try {
+            execute(target, statements);
+        } catch (SQLException first) {
+            // another instance may have created it at the same moment (PostgreSQL reports such races as
+            // duplicates even with IF NOT EXISTS); the statements are idempotent, so run them once more
+            try {
+                execute(target, statements);
+            } catch (SQLException second) {
+                second.addSuppressed(first);
+                throw dialect.translate(second, "Failed to create table of topic[id=" + topic.topicId()
+                        + ", name=" + topic.name() + "]");
+            }
+        }
+    }
+
+    private static void execute(StorageTarget target, List<String> statements) throws SQLException {
         try (Connection connection = target.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
             for (String sql : statements) {
                 statement.execute(sql);
             }
-        } catch (SQLException e) {
-            throw dialect.translate(e, "Failed to create table of topic[id=" + topic.topicId() + ", name="
-                    + topic.name() + "]");
         }
     }
 
@@ -72,8 +85,12 @@ public final class TopicTables {
             boolean catalogIsSchema = "mysql".equals(target.dialect().name());
             String catalog = catalogIsSchema ? (schema == null ? connection.getCatalog() : schema) : null;
             String schemaPattern = catalogIsSchema ? null : (schema == null ? connection.getSchema() : schema);
-            for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
-                try (ResultSet rs = meta.getTables(catalog, schemaPattern, name, new String[]{"TABLE", "VIEW",
+            // databases that fold unquoted names to upper case (H2) store both parts upper-cased
+            for (boolean upper : new boolean[]{false, true}) {
+                String name = upper ? table.toUpperCase(Locale.ROOT) : table;
+                String inSchema = upper && schemaPattern != null && schema != null
+                        ? schemaPattern.toUpperCase(Locale.ROOT) : schemaPattern;
+                try (ResultSet rs = meta.getTables(catalog, inSchema, name, new String[]{"TABLE", "VIEW",
                         "BASE TABLE"})) {
                     while (rs.next()) {
                         if (table.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {

@@ -47,6 +47,20 @@ class TopicTablesTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void createIfAbsent_rawTopicWithoutFlatten_hasOnlyTechnicalColumnsAndData(TestDatabase database)
+            throws Exception {
+        try (StorageFixture f = new StorageFixture(database.create("tables7"))) {
+            Topic plain = topic("plain_event", TopicType.RAW, TopicKind.BUSINESS,
+                    factor("orderId", FactorType.TEXT, null, null), factor("items", FactorType.ARRAY, null, null),
+                    factor("items.sku", FactorType.TEXT, null, null));
+            TopicTables.createIfAbsent(f.target(), plain);
+            assertThat(columns(f, "topic_plain_event")).containsExactly("id_", "data_", "tenant_id_",
+                    "insert_time_", "update_time_");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void createIfAbsent_twice_isIdempotent(TestDatabase database) throws Exception {
         try (StorageFixture f = new StorageFixture(database.create("tables2"))) {
             Topic topic = f.topic("customer_stats");

@@ -24,9 +24,14 @@ public final class H2Dialect implements SqlDialect {
         return "h2";
     }
 
+    /**
+     * Upper-cased and quoted: H2 folds unquoted names to upper case, so tables made by hand (synonyms, meta tables)
+     * and ours meet, while quoting keeps reserved words safe. Validated names are lower-case ASCII, so nothing is
+     * lost.
+     */
     @Override
     public String quote(String identifier) {
-        return "\"" + identifier + "\"";
+        return "\"" + identifier.toUpperCase(java.util.Locale.ROOT) + "\"";
     }
 
     @Override

@@ -64,11 +64,6 @@ public interface SqlDialect {
     /** address factors. */
     String longTextType();
 
-    /** Whether JSON values must be bound as strings with a cast (none does today: PostgreSQL uses stringtype). */
-    default String jsonParameter() {
-        return "?";
-    }
-
     // ---- DDL
 
     /** {@code CREATE TABLE IF NOT EXISTS} plus its indexes, as one or more statements. */
