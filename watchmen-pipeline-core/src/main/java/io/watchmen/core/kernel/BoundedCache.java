@@ -19,6 +19,12 @@ final class BoundedCache<K, V> {
         };
     }
 
+    void put(K key, V value) {
+        synchronized (entries) {
+            entries.put(key, value);
+        }
+    }
+
     V get(K key, Function<K, V> loader) {
         synchronized (entries) {
             V value = entries.get(key);

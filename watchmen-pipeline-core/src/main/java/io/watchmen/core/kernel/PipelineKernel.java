@@ -76,7 +76,7 @@ public final class PipelineKernel {
         this.settings = settings;
         this.clock = clock;
         ExternalWriters registry = writers == null ? ExternalWriters.none() : writers;
-        this.compiler = new PipelineCompiler(metadata, code -> true);
+        this.compiler = new PipelineCompiler(metadata);
         this.compiled = new BoundedCache<>(settings.caches().maxCompiledPipelines());
         this.schemas = new BoundedCache<>(settings.caches().maxTopics());
         this.runtime = new EvalContext.Runtime(clock, schemaContext.ids(), schemaContext.parser());
@@ -197,8 +197,12 @@ public final class PipelineKernel {
         }
         CompiledPipeline compiledPipeline;
         try {
-            compiledPipeline = compiled.get(pipeline.pipelineId() + "|" + pipeline.version() + "|"
-                    + pipeline.lastModifiedAt(), key -> compiler.compile(pipeline, context.topic()));
+            String key = pipeline.pipelineId() + "|" + pipeline.version() + "|" + pipeline.lastModifiedAt();
+            compiledPipeline = compiled.get(key, k -> compiler.compile(pipeline, context.topic()));
+            if (!compiledPipeline.isCurrent(topicId -> metadata.topicById(topicId, tenantId))) {
+                compiledPipeline = compiler.compile(pipeline, context.topic());
+                compiled.put(key, compiledPipeline);
+            }
         } catch (RuntimeException failure) {
             String error = Errors.text(failure);
             finish(failedLog(context, traceId, error), context, queue, runs, tenantId, work, error);
@@ -210,8 +214,9 @@ public final class PipelineKernel {
                 (topic, written) -> created.addAll(contexts(topic, written, tenantId, context.depth() + 1)));
         EvalContext eval = new EvalContext(trigger.previous(), trigger.current(), context.topic(), runtime);
         PipelineLog log = runner.run(compiledPipeline, context, run, eval, traceId);
-        finish(log, context, queue, runs, tenantId, work, firstError(log));
+        // cascades first, then the monitor-log topic's own pipelines (the reference stores logs asynchronously)
         queue.addAll(created);
+        finish(log, context, queue, runs, tenantId, work, firstError(log));
     }
 
     private PipelineLog failedLog(PipelineContext context, String traceId, String error) {

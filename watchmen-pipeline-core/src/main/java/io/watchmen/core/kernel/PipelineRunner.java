@@ -1,6 +1,5 @@
 package io.watchmen.core.kernel;
 
-import io.watchmen.core.json.WatchmenJson;
 import io.watchmen.core.kernel.action.ActionRunner;
 import io.watchmen.core.kernel.action.RunContext;
 import io.watchmen.core.kernel.compile.CompiledPipeline;
@@ -44,7 +43,7 @@ final class PipelineRunner {
         PipelineLog log = new PipelineLog(String.valueOf(ids.getAsLong()), traceId, pipeline.pipelineId(),
                 pipeline.topicId(), context.trigger().internalDataId(), LocalDateTime.now(clock),
                 shallow(context.trigger().previous()), shallow(context.trigger().current()));
-        log.prerequisiteDefinedAs = ActionRunner.definedAs(pipeline.conditional(), pipeline.on());
+        log.prerequisiteDefinedAs = compiled.definedAs(pipeline);
         Conditions conditions = compiled.evaluator().conditions();
         try {
             if (!conditions.prerequisite(pipeline.conditional(), pipeline.on(), eval)) {
@@ -58,7 +57,7 @@ final class PipelineRunner {
             return log;
         }
         for (Stage stage : pipeline.stages()) {
-            if (!stage(stage, log, run, eval, conditions)) {
+            if (!stage(compiled, stage, log, run, eval, conditions)) {
                 log.status = MonitorLogStatus.ERROR;
                 break;
             }
@@ -67,11 +66,11 @@ final class PipelineRunner {
         return log;
     }
 
-    private boolean stage(Stage stage, PipelineLog pipelineLog, RunContext run, EvalContext eval,
-                          Conditions conditions) {
+    private boolean stage(CompiledPipeline compiled, Stage stage, PipelineLog pipelineLog, RunContext run,
+                          EvalContext eval, Conditions conditions) {
         StageLog log = new StageLog(stage.stageId(), stage.name(), LocalDateTime.now(clock));
         pipelineLog.stages.add(log);
-        log.prerequisiteDefinedAs = ActionRunner.definedAs(stage.conditional(), stage.on());
+        log.prerequisiteDefinedAs = compiled.definedAs(stage);
         try {
             if (!conditions.prerequisite(stage.conditional(), stage.on(), eval)) {
                 log.prerequisite = false;
@@ -113,7 +112,8 @@ final class PipelineRunner {
             log.finish();
             return false;
         }
-        for (Object element : List.copyOf(elementsOf(elements))) {
+        // a copy: actions may change the list; null elements are allowed
+        for (Object element : new java.util.ArrayList<Object>(elements)) {
             EvalContext iteration = eval.cloneForLoop();
             iteration.setVariable(loop, element);
             if (!single(unit, stageLog, run, iteration, conditions, element)) {
@@ -123,14 +123,10 @@ final class PipelineRunner {
         return true;
     }
 
-    private static List<Object> elementsOf(List<?> elements) {
-        return new java.util.ArrayList<>(elements);
-    }
-
     private boolean single(Unit unit, StageLog stageLog, RunContext run, EvalContext eval, Conditions conditions,
                            Object element) {
         UnitLog log = newUnitLog(unit, stageLog, element);
-        log.prerequisiteDefinedAs = ActionRunner.definedAs(unit.conditional(), unit.on());
+        log.prerequisiteDefinedAs = run.compiled().definedAs(unit);
         try {
             if (!conditions.prerequisite(unit.conditional(), unit.on(), eval)) {
                 log.prerequisite = false;
@@ -161,10 +157,9 @@ final class PipelineRunner {
         return log;
     }
 
-    @SuppressWarnings("unchecked")
     private boolean action(Action action, UnitLog unitLog, RunContext.At at) {
         ActionLog log = new ActionLog(String.valueOf(ids.getAsLong()), action.actionId(), action.type(),
-                WatchmenJson.mapper().convertValue(action, Map.class), LocalDateTime.now(clock),
+                at.run().compiled().definedAs(action), LocalDateTime.now(clock),
                 action instanceof io.watchmen.core.model.pipeline.AlarmAction);
         unitLog.actions.add(log);
         try {

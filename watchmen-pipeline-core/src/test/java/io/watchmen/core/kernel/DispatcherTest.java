@@ -190,4 +190,82 @@ class DispatcherTest {
         assertThat((String) a1.get("error")).contains("External writer[kafka-1] is not configured.")
                 .doesNotContain("secret");
     }
+
+    @Test
+    void versionConflictWithRetryOff_failsWithDataNotFoundOnUpdate() {
+        Settings.Pipelines p = fixture.settings.pipelines();
+        fixture.withSettings(fixture.settings.withPipelines(new Settings.Pipelines(false, p.updateRetryTimes(),
+                p.updateRetryInterval(), p.updateRetryForce(), p.decryptFactorValue(),
+                p.standardExternalWriterTimeout(), p.errorHandleMonitorLogOnly(), p.cascadeLimit())));
+        fixture.data.seed(fixture.topic("tp-stats"), WorkedExamplesE1ToE5Test.row("customerId", "C-1"));
+        fixture.data.versionConflicts = 1;
+        fixture.pipelines("""
+                {"pipelineId": "p-sum", "topicId": "tp-event", "type": "insert", "enabled": true,
+                 "stages": [{"stageId": "s1", "units": [{"unitId": "u1", "name": "u1", "do": [
+                   {"actionId": "a1", "type": "merge-row", "topicId": "tp-stats",
+                    "by": {"jointType": "and", "filters": [{"left": TF("tp-stats","cs-1"), "operator": "equals", "right": TF("tp-event","ev-2")}]},
+                    "mapping": [{"factorId": "cs-5", "source": TF("tp-event","ev-1")}]}]}]}]}
+                """);
+        fixture.insert("{\"customerId\": \"C-1\", \"orderId\": \"O-1\"}");
+        assertThat((String) action(fixture.log("p-sum"), 0, 0, 0).get("error")).contains("Data not found on do update, ");
+    }
+
+    @Test
+    void changedTopic_recompilesTheCachedPipeline() {
+        fixture.pipelines("""
+                {"pipelineId": "p", "topicId": "tp-event", "type": "insert", "enabled": true,
+                 "stages": [{"stageId": "s1", "units": [{"unitId": "u1", "name": "u1", "do": [
+                   {"actionId": "a1", "type": "insert-row", "topicId": "tp-audit", "mapping": [{"factorId": "al-1", "source": C("v1")}]}]}]}]}
+                """);
+        fixture.insert("{\"orderId\": \"O-1\"}");
+        Topic audit = fixture.topic("tp-audit");
+        fixture.metadata.topics.remove(audit);
+        fixture.metadata.topics.add(new Topic(audit.topicId(), audit.name(), audit.type(), audit.kind(),
+                audit.dataSourceId(), List.of(), null, audit.tenantId(), null, null, null, null, 2L));
+        InvocationResult result = fixture.insert("{\"orderId\": \"O-2\"}");
+        assertThat(result.runs().get(0).error()).contains("Factor[id=al-1] in topic[id=tp-audit, name=audit_log] not found.");
+    }
+
+    @Test
+    void oldWithPrefixOrInFindBy_isACompileError() {
+        fixture.pipelines("""
+                [{"pipelineId": "p1", "topicId": "tp-event", "type": "insert", "enabled": true,
+                 "stages": [{"stageId": "s1", "units": [{"unitId": "u1", "name": "u1", "do": [
+                   {"actionId": "a1", "type": "insert-row", "topicId": "tp-audit", "mapping": [{"factorId": "al-1", "source": C("x{&old}")}]}]}]}]},
+                 {"pipelineId": "p2", "topicId": "tp-event", "type": "insert", "enabled": true,
+                 "stages": [{"stageId": "s1", "units": [{"unitId": "u1", "name": "u1", "do": [
+                   {"actionId": "a1", "type": "exists", "topicId": "tp-audit", "variableName": "v",
+                    "by": {"jointType": "and", "filters": [{"left": TF("tp-audit","al-1"), "operator": "equals", "right": C("{&old}")}]}}]}]}]}]
+                """);
+        InvocationResult result = fixture.insert("{\"orderId\": \"O-1\"}");
+        assertThat(result.runs()).extracting(PipelineRun::error).allMatch(e -> e.contains("cannot use [&old]"));
+    }
+
+    @Test
+    void monitorLogTopicPipelines_runAsInsertPipelines_andTheirOwnLogsAreNotStored() {
+        fixture.metadata.topics.add(KernelFixture.read("""
+                {"topicId": "tp-err", "name": "pipeline_monitor_error_log", "type": "distinct", "kind": "system",
+                 "tenantId": "T1", "factors": [{"factorId": "er-1", "name": "pipelineId", "type": "text"},
+                 {"factorId": "er-2", "name": "traceId", "type": "text"}]}""", new com.fasterxml.jackson.core.type.TypeReference<Topic>() { }));
+        fixture.pipelines("""
+                [{"pipelineId": "p-fail", "topicId": "tp-event", "type": "insert", "enabled": true,
+                  "stages": [{"stageId": "s1", "units": [{"unitId": "u1", "name": "u1", "do": [
+                    {"actionId": "a1", "type": "read-row", "topicId": "tp-fact", "variableName": "v",
+                     "by": {"jointType": "and", "filters": [{"left": TF("tp-fact","of-1"), "operator": "equals", "right": C("nope")}]}}]}]}]},
+                 {"pipelineId": "p-ok", "topicId": "tp-event", "type": "insert", "enabled": true, "stages": []},
+                 {"pipelineId": "pipeline-error", "topicId": "tp-log", "type": "insert", "enabled": true,
+                  "stages": [{"stageId": "s1", "conditional": true, "on": {"jointType": "and", "filters": [
+                     {"left": TF("tp-log","ml-5"), "operator": "equals", "right": C("ERROR")}]},
+                   "units": [{"unitId": "u1", "name": "u1", "do": [
+                    {"actionId": "e1", "type": "insert-row", "topicId": "tp-err", "mapping": [
+                      {"factorId": "er-1", "source": TF("tp-log","ml-3")}, {"factorId": "er-2", "source": TF("tp-log","ml-2")}]}]}]}]}]
+                """);
+        InvocationResult result = fixture.insert("{\"orderId\": \"O-1\"}");
+
+        assertThat(result.runs()).extracting(PipelineRun::pipelineId)
+                .containsExactly("p-fail", "p-ok", "pipeline-error", "pipeline-error");
+        assertThat(fixture.rows("tp-err")).hasSize(1);
+        assertThat(fixture.rows("tp-err").get(0)).containsEntry("pipelineId", "p-fail").containsEntry("traceId", "trace-1");
+        assertThat(fixture.logs()).extracting(l -> l.get("pipelineId")).containsExactly("p-fail", "p-ok");
+    }
 }

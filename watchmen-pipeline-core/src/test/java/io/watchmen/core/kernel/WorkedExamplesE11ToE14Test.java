@@ -11,7 +11,6 @@ import io.watchmen.core.WatchmenException;
 import io.watchmen.core.model.monitor.MonitorLogStatus;
 import io.watchmen.core.model.pipeline.PipelineTriggerType;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -216,6 +215,5 @@ class WorkedExamplesE11ToE14Test {
         assertThatThrownBy(() -> kernel.tryToInvokePipelines(new io.watchmen.core.model.pipeline.PipelineTriggerData(
                 "order_event", null, null, null), "t", fixture.principal, null))
                 .hasMessage("Trigger data is null.");
-        assertThat(List.of()).isEmpty();
     }
 }

@@ -27,7 +27,6 @@ import io.watchmen.core.model.pipeline.WriteToExternalAction;
 import io.watchmen.core.model.system.ExternalWriter;
 import io.watchmen.core.model.topic.Topic;
 import io.watchmen.core.storage.criteria.Criteria;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -153,10 +152,7 @@ public final class ActionRunner {
                 Rows.copyRow(eval.current()), Rows.copyRow(eval.previous()), Rows.copyRow(eval.variables())));
     }
 
-    public static Map<String, Object> definedAs(Boolean conditional, Object on) {
-        Map<String, Object> definedAs = new LinkedHashMap<>();
-        definedAs.put("conditional", Boolean.TRUE.equals(conditional));
-        definedAs.put("on", on == null ? null : io.watchmen.core.json.WatchmenJson.mapper().convertValue(on, Map.class));
-        return definedAs;
+    public static Map<String, Object> definedAs(Boolean conditional, io.watchmen.core.model.pipeline.ParameterJoint on) {
+        return io.watchmen.core.kernel.compile.CompiledPipeline.prerequisite(conditional, on);
     }
 }

@@ -32,7 +32,6 @@ import io.watchmen.core.storage.criteria.Operand;
 import io.watchmen.core.storage.criteria.ValueOperand;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Translates an action's {@code by} joint into a storage criteria tree (spec 2.16, 3.9): factors of the action's
@@ -115,9 +114,9 @@ public final class FindByTranslator {
         return new ColumnOperand(topic.isSynonym(), topic.name(), columnName(factor.name()), factor);
     }
 
-    /** Storage rule 1: trimmed, lower-cased, '.', '-' and spaces replaced by '_'. */
+    /** Storage rule 1 (validated: a bad factor name is IDENTIFIER_INVALID). */
     static String columnName(String factorName) {
-        return factorName.trim().toLowerCase(Locale.ROOT).replace('.', '_').replace('-', '_').replace(' ', '_');
+        return io.watchmen.core.storage.Identifiers.columnName(factorName);
     }
 
     private Operand constant(String value, Topic topic, EvalContext context) {

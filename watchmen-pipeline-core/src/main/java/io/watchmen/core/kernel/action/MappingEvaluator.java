@@ -97,7 +97,7 @@ final class MappingEvaluator {
                 throw Values.invalid("There is no existing aggregated data, therefore reverse count cannot be "
                         + "performed here.");
             }
-            return 1;
+            return 1L;
         }
         long orig = orig(original, name).longValue();
         if (mode == AccumulateMode.CUMULATE) {
@@ -110,7 +110,7 @@ final class MappingEvaluator {
                 }
                 return orig - 1;
             }
-            return orig == 0 ? 1 : orig;
+            return orig == 0 ? 1L : orig;
         }
         if (mode == AccumulateMode.REVERSE) {
             throw Values.invalid("There is no previous trigger data, therefore reverse count cannot be performed here.");

@@ -8,6 +8,14 @@ import io.watchmen.core.model.pipeline.Pipeline;
 import io.watchmen.core.model.system.ExternalWriter;
 import io.watchmen.core.model.topic.Factor;
 import io.watchmen.core.model.topic.Topic;
+import io.watchmen.core.json.WatchmenJson;
+import io.watchmen.core.model.pipeline.Action;
+import io.watchmen.core.model.pipeline.ParameterJoint;
+import io.watchmen.core.model.pipeline.Stage;
+import io.watchmen.core.model.pipeline.Unit;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -21,6 +29,8 @@ public final class CompiledPipeline implements Definitions {
     private final Map<String, Topic> topics;
     private final Map<String, ExternalWriter> writers;
     private final ParameterEvaluator evaluator;
+    /** definedAs / prerequisiteDefinedAs of each step, converted once: logs share these read-only maps. */
+    private final Map<Object, Map<String, Object>> definedAs = new IdentityHashMap<>();
 
     CompiledPipeline(Pipeline pipeline, Topic triggerTopic, Map<String, Topic> topics,
                      Map<String, ExternalWriter> writers) {
@@ -29,6 +39,47 @@ public final class CompiledPipeline implements Definitions {
         this.topics = Map.copyOf(topics);
         this.writers = Map.copyOf(writers);
         this.evaluator = new ParameterEvaluator(this);
+        definedAs.put(pipeline, prerequisite(pipeline.conditional(), pipeline.on()));
+        for (Stage stage : pipeline.stages()) {
+            definedAs.put(stage, prerequisite(stage.conditional(), stage.on()));
+            for (Unit unit : stage.units()) {
+                definedAs.put(unit, prerequisite(unit.conditional(), unit.on()));
+                for (Action action : unit.actions()) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> json = WatchmenJson.mapper().convertValue(action, Map.class);
+                    definedAs.put(action, Collections.unmodifiableMap(json));
+                }
+            }
+        }
+    }
+
+    /** {@code {"conditional": bool, "on": joint JSON or null}} (spec 4.1). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> prerequisite(Boolean conditional, ParameterJoint on) {
+        Map<String, Object> definedAs = new LinkedHashMap<>();
+        definedAs.put("conditional", Boolean.TRUE.equals(conditional));
+        definedAs.put("on", on == null ? null : WatchmenJson.mapper().convertValue(on, Map.class));
+        return Collections.unmodifiableMap(definedAs);
+    }
+
+    /** The cached JSON of a step of this pipeline: an action's definition, or another step's prerequisite. */
+    public Map<String, Object> definedAs(Object step) {
+        return definedAs.get(step);
+    }
+
+    /**
+     * Whether every topic this pipeline resolved still has the version the metadata reports now (a changed
+     * topic recompiles the pipeline). MetadataService caches, so this costs no query on the hot path.
+     */
+    public boolean isCurrent(java.util.function.Function<String, java.util.Optional<Topic>> lookup) {
+        for (Topic topic : topics.values()) {
+            Topic now = lookup.apply(topic.topicId()).orElse(null);
+            if (now == null || !java.util.Objects.equals(now.version(), topic.version())
+                    || !java.util.Objects.equals(now.lastModifiedAt(), topic.lastModifiedAt())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Pipeline pipeline() {

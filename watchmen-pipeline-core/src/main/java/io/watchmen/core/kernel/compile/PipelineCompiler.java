@@ -5,7 +5,10 @@ import io.watchmen.core.WatchmenException;
 import io.watchmen.core.meta.MetadataService;
 import io.watchmen.core.model.pipeline.Action;
 import io.watchmen.core.model.pipeline.AlarmAction;
+import io.watchmen.core.kernel.value.Placeholders;
+import io.watchmen.core.kernel.value.Template;
 import io.watchmen.core.model.pipeline.ComputedParameter;
+import io.watchmen.core.model.pipeline.ConstantParameter;
 import io.watchmen.core.model.pipeline.CopyToMemoryAction;
 import io.watchmen.core.model.pipeline.MappingFactor;
 import io.watchmen.core.model.pipeline.Parameter;
@@ -27,17 +30,18 @@ import io.watchmen.core.model.topic.Topic;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
-/** Resolves and validates a pipeline definition once (spec 2.6); failures are DEFINITION_INVALID. */
+/**
+ * Resolves and validates a pipeline definition once (spec 2.6); failures are DEFINITION_INVALID. A writer row
+ * whose code has no implementation is not a compile error here: the action fails at run time with
+ * "External writer[...] is not configured." so that the rest of the pipeline definition stays usable.
+ */
 public final class PipelineCompiler {
 
     private final MetadataService metadata;
-    private final Predicate<String> writerCodeSupported;
 
-    public PipelineCompiler(MetadataService metadata, Predicate<String> writerCodeSupported) {
+    public PipelineCompiler(MetadataService metadata) {
         this.metadata = metadata;
-        this.writerCodeSupported = writerCodeSupported;
     }
 
     private final class Scope {
@@ -178,9 +182,23 @@ public final class PipelineCompiler {
             }
         } else if (parameter instanceof ComputedParameter computed) {
             computed(scope, computed, storageTopic);
+        } else if (parameter instanceof ConstantParameter constant && constant.value() != null) {
+            constant(constant.value(), storageTopic != null);
         }
         if (Boolean.TRUE.equals(parameter.conditional())) {
             joint(scope, parameter.on(), null);
+        }
+    }
+
+    /** {@code x{&old}} is never valid; {@code {&old}} alone is not valid in a find-by (spec 3.2, 3.9). */
+    private static void constant(String value, boolean findBy) {
+        Template template = Template.of(value);
+        for (Template.Segment segment : template.segments()) {
+            if (Placeholders.OLD.equals(segment.placeholder())
+                    && (segment.hasPrefix() || findBy || template.segments().size() > 1)) {
+                throw invalid("Constant[" + value + "] cannot use [&old] " + (findBy ? "in a find-by condition."
+                        : "with other text."));
+            }
         }
     }
 

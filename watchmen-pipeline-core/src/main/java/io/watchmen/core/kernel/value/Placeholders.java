@@ -2,7 +2,6 @@ package io.watchmen.core.kernel.value;
 
 import io.watchmen.core.value.DateFunctions;
 import io.watchmen.core.value.DateTimeParser;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.Temporal;
@@ -105,18 +104,22 @@ public final class Placeholders {
 
     /** Like a date argument, but a time value is accepted too (moveDate and fmtDate work on times). */
     private static Object temporalArgument(EvalContext context, String argument) {
-        if (!argument.equals(NOW) && context.runtime().parser().parseDateTime(argument).isEmpty()) {
-            Object value = PathResolver.resolve(context, argument);
-            if (value instanceof LocalTime) {
-                return value;
-            }
+        if (argument.equals(NOW)) {
+            return context.runtime().now();
         }
-        return dateArgument(context, argument);
+        Optional<LocalDateTime> literal = context.runtime().parser().parseDateTime(argument);
+        if (literal.isPresent()) {
+            return literal.get();
+        }
+        Object value = argument.startsWith(OLD + ".")
+                ? PathResolver.resolvePrevious(context, argument.substring(OLD.length() + 1))
+                : PathResolver.resolve(context, argument);
+        return value instanceof LocalTime ? value : Values.dateOrDateTime(value, context.runtime().parser());
     }
 
     private static LocalTime timeArgument(EvalContext context, String argument, DateTimeParser parser) {
-        String digits = argument.replaceAll("[^0-9]", "");
-        if ((digits.length() == 4 || digits.length() == 6) && digits.length() * 2 >= argument.length()) {
+        // a literal time is digits (4 or 6) with optional colons; anything else is a path
+        if (argument.matches("[0-9:]+")) {
             Optional<LocalTime> literal = parser.parseTime(argument);
             if (literal.isPresent()) {
                 return literal.get();
@@ -136,9 +139,5 @@ public final class Placeholders {
             }
         }
         throw Values.invalid("Value[" + Values.text(value) + "] cannot be parsed to time.");
-    }
-
-    static boolean isDate(Object value) {
-        return value instanceof LocalDate || value instanceof LocalDateTime;
     }
 }
