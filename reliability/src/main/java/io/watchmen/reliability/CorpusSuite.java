@@ -165,9 +165,8 @@ public final class CorpusSuite {
                 Map.of("eventNo", eventNo, "accountCode", "probe-acct", "amount", 1)));
         ObjectOutcome outcome = handler.handle(new StorageObject(new ObjectRef("corpus", "reliability-corpus",
                 "probe/" + eventNo, runId, content.length), content));
-        long rows = TableCounts.count(target, "SELECT COUNT(*) FROM "
-                + TableCounts.table(target, TableCounts.EVENTS) + " WHERE " + target.dialect().quote("eventno") + " = ?",
-                eventNo);
+        long rows = TableCounts.count(target, "SELECT COUNT(*) FROM " + TableCounts.table(target, TableCounts.EVENTS)
+                + " WHERE " + target.dialect().quote("eventno") + " = ?", eventNo);
         if (!outcome.succeeded() || rows != 1) {
             problems.add("the next object was not served: " + Deliverer.firstError(outcome) + ", rows=" + rows);
             return 1;

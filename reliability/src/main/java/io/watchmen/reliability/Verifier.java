@@ -43,8 +43,8 @@ public final class Verifier {
         }
     }
 
-    private static void checkEvents(StorageTarget target, Connection connection, String ns, List<Events.Event> events, Counter counter)
-            throws SQLException {
+    private static void checkEvents(StorageTarget target, Connection connection, String ns,
+                                    List<Events.Event> events, Counter counter) throws SQLException {
         Map<String, List<Object[]>> rows = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(TableCounts.select(target,
                 "topic_rel_event", "eventno", "eventno", "accountcode", "amount", "quantity"))) {
@@ -63,7 +63,8 @@ public final class Verifier {
                 continue;
             }
             if (found.size() > 1) {
-                counter.duplicated(found.size() - 1, "event " + event.eventNo() + " written " + found.size() + " times");
+                counter.duplicated(found.size() - 1, "event " + event.eventNo() + " written " + found.size()
+                        + " times");
             }
             Object[] row = found.get(0);
             if (!event.accountCode().equals(row[0]) || !same(event.amount(), (BigDecimal) row[1])
@@ -76,8 +77,8 @@ public final class Verifier {
         }
     }
 
-    private static void checkTotals(StorageTarget target, Connection connection, String ns, List<Events.Event> events, Counter counter)
-            throws SQLException {
+    private static void checkTotals(StorageTarget target, Connection connection, String ns,
+                                    List<Events.Event> events, Counter counter) throws SQLException {
         Map<String, BigDecimal> sums = new TreeMap<>();
         Map<String, Integer> counts = new TreeMap<>();
         for (Events.Event event : events) {

@@ -34,8 +34,7 @@ final class SuiteDatabase implements AutoCloseable {
     /** On a database another JVM can reach (for the crash suite): an H2 file database instead of memory. */
     static SuiteDatabase shared(TestDatabase kind, String hint, java.nio.file.Path directory) {
         if (kind == TestDatabase.H2) {
-            TestDb none = null;
-            return new SuiteDatabase(none, new Database("jdbc:h2:file:" + directory.resolve(hint).toAbsolutePath()
+            return new SuiteDatabase(null, new Database("jdbc:h2:file:" + directory.resolve(hint).toAbsolutePath()
                     + ";AUTO_SERVER=TRUE", "sa", ""));
         }
         return create(kind, hint);
