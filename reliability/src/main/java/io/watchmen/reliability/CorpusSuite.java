@@ -96,6 +96,9 @@ public final class CorpusSuite {
                     problems.add("item " + index + " recorded [" + record[1] + "], expected it to contain ["
                             + c.fragment() + "]");
                 }
+                if (record[1] != null && Fixture.TOKENS.stream().anyMatch(record[1]::contains)) {
+                    problems.add("item " + index + " recorded a message that quotes a PAT");
+                }
                 if (!"1".equals(record[2])) {
                     problems.add("item " + index + " recorded " + record[2] + " attempts, expected 1");
                 }

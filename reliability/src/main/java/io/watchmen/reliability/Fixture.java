@@ -34,6 +34,10 @@ public final class Fixture {
     public static final String PAT_INACTIVE = "wmpat-rel-inactive-5c2e";
     public static final String PAT_CONSOLE = "wmpat-rel-console-9a6d";
 
+    /** Every token of the fixture: no message or log may quote one. */
+    public static final List<String> TOKENS = List.of(PAT_ADMIN_A, PAT_ADMIN_B, PAT_SUPER, PAT_EXPIRED, PAT_INACTIVE,
+            PAT_CONSOLE);
+
     public static final String EVENT_TOPIC = "rel_event";
     public static final String TOTAL_TOPIC = "rel_account_total";
     public static final String MAPPED_TOPIC = "rel_mapped";
