@@ -1,0 +1,139 @@
+package io.watchmen.reliability;
+
+import io.watchmen.core.storage.StorageTarget;
+import io.watchmen.core.trigger.StorageObjectHandler;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Crashes at random points: a child JVM delivers the suite's events while this suite kills it with SIGKILL
+ * ({@link Process#destroyForcibly()} on Linux) after a random number of items plus a random pause, {@code kills}
+ * times; then every event is delivered again here, and the database must equal one clean delivery of each.
+ * The database must be reachable from both JVMs (not an in-memory H2).
+ */
+public final class CrashSuite {
+
+    private static final int ACCOUNTS = 9;
+    private static final long STARTUP_TIMEOUT_SECONDS = 120;
+
+    private final Database database;
+    private final StorageTarget target;
+    private final StorageObjectHandler handler;
+    private final Path logDirectory;
+
+    public CrashSuite(Database database, StorageTarget target, StorageObjectHandler handler, Path logDirectory) {
+        this.database = database;
+        this.target = target;
+        this.handler = handler;
+        this.logDirectory = logDirectory;
+    }
+
+    public CaseResult run(String ns, int events, int kills, long seed) throws IOException, InterruptedException {
+        Random random = new Random(seed);
+        List<String> problems = new ArrayList<>();
+        int killed = 0;
+        long childDeliveries = 0;
+        for (int run = 0; run < kills; run++) {
+            int killAfter = random.nextInt(Math.max(1, events / 3));
+            long pauseMillis = random.nextInt(25);
+            ChildRun child = runChild(ns, events, seed, 1 + run % 1000, random.nextLong(), killAfter, pauseMillis,
+                    run);
+            childDeliveries += child.itemsReported();
+            if (child.killed()) {
+                killed++;
+            } else if (child.exitCode() != 0 && problems.size() < 5) {
+                problems.add("child " + run + " exited " + child.exitCode() + " before it was killed (log: "
+                        + child.log() + ")");
+            }
+        }
+        if (killed < kills / 2) {
+            problems.add("only " + killed + " of " + kills + " children were killed mid-run");
+        }
+        Deliverer deliverer = new Deliverer(handler, 100);
+        List<Events.Event> all = Events.generate(ns, events, ACCOUNTS, seed);
+        for (Events.Event event : all) {
+            deliverer.deliver(event.object());
+        }
+        problems.addAll(deliverer.problems());
+        Verifier.Verdict verdict = Verifier.verify(target, ns, all);
+        List<String> details = new ArrayList<>(problems);
+        details.addAll(verdict.examples());
+        return new CaseResult("crash: " + killed + " SIGKILLs, then redelivery", killed + childDeliveries
+                + deliverer.attempts(), verdict.lost(), verdict.duplicated(), deliverer.deadLettered(), verdict.wrong(),
+                details);
+    }
+
+    private record ChildRun(boolean killed, int exitCode, long itemsReported, Path log) {
+    }
+
+    private ChildRun runChild(String ns, int events, long seed, int workerId, long orderSeed, int killAfter,
+                              long pauseMillis, int run) throws IOException, InterruptedException {
+        Path log = logDirectory.resolve("crash-child-" + run + ".log");
+        // Serial GC and C1 only: the child lives seconds, so start-up time is what counts.
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classPath(),
+                CrashWorker.class.getName(), ns, Integer.toString(events), Integer.toString(ACCOUNTS),
+                Long.toString(seed), Integer.toString(workerId), Long.toString(orderSeed));
+        builder.environment().put(CrashWorker.URL_VARIABLE, database.jdbcUrl());
+        builder.environment().put(CrashWorker.USER_VARIABLE, database.user() == null ? "" : database.user());
+        builder.environment().put(CrashWorker.PASSWORD_VARIABLE,
+                database.password() == null ? "" : database.password());
+        builder.redirectError(log.toFile());
+        Process process = builder.start();
+        long reported = 0;
+        boolean killed = false;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            boolean ready = false;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.equals("ready")) {
+                    ready = true;
+                } else if (line.startsWith("done ")) {
+                    reported++;
+                }
+                if (ready && reported >= killAfter) {
+                    if (pauseMillis > 0) {
+                        Thread.sleep(pauseMillis);
+                    }
+                    if (process.isAlive()) {
+                        process.destroyForcibly();
+                        killed = true;
+                    }
+                    break;
+                }
+            }
+        } finally {
+            if (!process.waitFor(STARTUP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor();
+            }
+        }
+        int exitCode = process.exitValue();
+        // A child that finished on its own before the kill landed is not counted as killed.
+        boolean reallyKilled = killed && exitCode != 0;
+        if (reallyKilled || exitCode == 0) {
+            Files.deleteIfExists(log); // kept only when a child failed on its own
+        }
+        return new ChildRun(reallyKilled, exitCode, reported, log);
+    }
+
+    private static String javaCommand() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+
+    /** The same class path as this JVM (under Surefire, its test class path). */
+    private static String classPath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    }
+}

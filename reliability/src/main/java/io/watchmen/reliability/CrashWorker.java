@@ -1,0 +1,52 @@
+package io.watchmen.reliability;
+
+import io.watchmen.core.config.Settings;
+import io.watchmen.core.trigger.CoreRuntime;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The child JVM of the crash suite: delivers the suite's events in an order of its own and says "done i" after
+ * each, until the harness kills it. Arguments: {@code <ns> <events> <accounts> <seed> <workerId> <orderSeed>};
+ * the database comes from {@code RELIABILITY_DB_URL}, {@code RELIABILITY_DB_USER}, {@code RELIABILITY_DB_PASSWORD}
+ * (not the command line, which other users can read).
+ */
+public final class CrashWorker {
+
+    static final String URL_VARIABLE = "RELIABILITY_DB_URL";
+    static final String USER_VARIABLE = "RELIABILITY_DB_USER";
+    static final String PASSWORD_VARIABLE = "RELIABILITY_DB_PASSWORD";
+
+    private CrashWorker() {
+    }
+
+    public static void main(String[] args) {
+        String ns = args[0];
+        int count = Integer.parseInt(args[1]);
+        int accounts = Integer.parseInt(args[2]);
+        long seed = Long.parseLong(args[3]);
+        int workerId = Integer.parseInt(args[4]);
+        long orderSeed = Long.parseLong(args[5]);
+        Database database = new Database(System.getenv(URL_VARIABLE), System.getenv(USER_VARIABLE),
+                System.getenv(PASSWORD_VARIABLE));
+        PrintStream out = System.out;
+        List<Events.Event> events = new ArrayList<>(Events.generate(ns, count, accounts, seed));
+        Collections.shuffle(events, new Random(orderSeed));
+        Settings settings = database.settings(workerId, 100, Settings.DEFAULT_MAX_OBJECT_BYTES);
+        try (CoreRuntime runtime = CoreRuntime.create(settings)) {
+            Deliverer deliverer = new Deliverer(runtime, 100);
+            out.println("ready");
+            out.flush();
+            for (Events.Event event : events) {
+                deliverer.deliver(event.object());
+                out.println("done " + event.eventNo());
+                out.flush();
+            }
+            out.println("finished");
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.watchmen.reliability;
+
+import io.watchmen.core.json.WatchmenJson;
+import io.watchmen.core.trigger.ObjectRef;
+import io.watchmen.core.trigger.StorageObject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Good storage objects of the suites: one event each, into {@code rel_event}, whose pipeline accumulates the
+ * amount into one of {@code accounts} rows of {@code rel_account_total}. A namespace keeps each suite's events and
+ * accounts apart in a shared database; a run id keeps reruns on the same database apart.
+ */
+public final class Events {
+
+    /** One event: its object, and what a single delivery of it must write. */
+    public record Event(String eventNo, String accountCode, BigDecimal amount, int quantity, StorageObject object) {
+    }
+
+    private Events() {
+    }
+
+    /** {@code count} events of namespace {@code ns} over {@code accounts} accounts, amounts from {@code seed}. */
+    public static List<Event> generate(String ns, int count, int accounts, long seed) {
+        Random random = new Random(seed);
+        List<Event> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String eventNo = ns + "-" + i;
+            String account = ns + "-acct-" + (i % accounts);
+            BigDecimal amount = BigDecimal.valueOf(random.nextInt(1_000_000) + 1, 2);
+            int quantity = random.nextInt(50) + 1;
+            events.add(new Event(eventNo, account, amount, quantity, object(ns, i, eventNo, account, amount,
+                    quantity)));
+        }
+        return events;
+    }
+
+    private static StorageObject object(String ns, int i, String eventNo, String account, BigDecimal amount,
+                                        int quantity) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("eventNo", eventNo);
+        data.put("accountCode", account);
+        data.put("amount", amount);
+        data.put("quantity", quantity);
+        data.put("eventTime", "2024-03-15 09:" + String.format("%02d", i % 60) + ":00");
+        data.put("note", "event " + i + " of " + ns);
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("code", Fixture.EVENT_TOPIC);
+        document.put("data", data);
+        document.put("pat", Fixture.PAT_ADMIN_A);
+        byte[] content = json(document);
+        return new StorageObject(new ObjectRef("reliability", "suites", ns + "/" + i + ".json", "v1",
+                content.length), content);
+    }
+
+    static byte[] json(Object document) {
+        try {
+            return WatchmenJson.mapper().writeValueAsBytes(document);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

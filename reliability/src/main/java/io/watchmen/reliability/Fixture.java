@@ -1,0 +1,116 @@
+package io.watchmen.reliability;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.watchmen.core.json.WatchmenJson;
+import io.watchmen.core.meta.MetaSchema;
+import io.watchmen.core.meta.MetadataWriter;
+import io.watchmen.core.model.pipeline.Pipeline;
+import io.watchmen.core.model.system.PersonalAccessToken;
+import io.watchmen.core.model.system.Tenant;
+import io.watchmen.core.model.system.User;
+import io.watchmen.core.model.system.UserRole;
+import io.watchmen.core.model.topic.Topic;
+import io.watchmen.core.storage.StorageTarget;
+import io.watchmen.core.storage.TopicTables;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * The metadata every suite runs against: two tenants; an admin per tenant, a super admin, an inactive admin and a
+ * console user; a PAT for each (and an expired one); the topics and pipelines of {@code fixture/*.json}. The
+ * tokens are test values, known to the corpus files. Installing twice is harmless (the writer upserts).
+ */
+public final class Fixture {
+
+    public static final String TENANT_A = "rel-tenant-a";
+    public static final String TENANT_B = "rel-tenant-b";
+    public static final String PAT_ADMIN_A = "wmpat-rel-admin-a-3f9c";
+    public static final String PAT_ADMIN_B = "wmpat-rel-admin-b-71d2";
+    public static final String PAT_SUPER = "wmpat-rel-super-8e41";
+    public static final String PAT_EXPIRED = "wmpat-rel-expired-0b7a";
+    public static final String PAT_INACTIVE = "wmpat-rel-inactive-5c2e";
+    public static final String PAT_CONSOLE = "wmpat-rel-console-9a6d";
+
+    /** Every token of the fixture: no message or log may quote one. */
+    public static final List<String> TOKENS = List.of(PAT_ADMIN_A, PAT_ADMIN_B, PAT_SUPER, PAT_EXPIRED, PAT_INACTIVE,
+            PAT_CONSOLE);
+
+    public static final String EVENT_TOPIC = "rel_event";
+    public static final String TOTAL_TOPIC = "rel_account_total";
+    public static final String MAPPED_TOPIC = "rel_mapped";
+    public static final String MAPPED_TARGET_TOPIC = "rel_mapped_target";
+    public static final String B_ONLY_TOPIC = "rel_b_only";
+
+    private static final LocalDateTime CREATED = LocalDateTime.of(2024, 1, 1, 0, 0);
+
+    private final List<Topic> topics;
+    private final List<Pipeline> pipelines;
+
+    private Fixture() {
+        this.topics = read("fixture/topics.json", new TypeReference<>() {
+        });
+        this.pipelines = read("fixture/pipelines.json", new TypeReference<>() {
+        });
+    }
+
+    public static Fixture load() {
+        return new Fixture();
+    }
+
+    public List<Topic> topics() {
+        return topics;
+    }
+
+    /** Creates the meta tables when absent, writes the metadata and creates every topic table. */
+    public void install(StorageTarget target) {
+        MetaSchema.createIfAbsent(target.dataSource());
+        MetadataWriter writer = new MetadataWriter(target.dataSource());
+        writer.saveTenant(new Tenant(TENANT_A, "Reliability A", false, CREATED, "1", CREATED, "1", 1L));
+        writer.saveTenant(new Tenant(TENANT_B, "Reliability B", false, CREATED, "1", CREATED, "1", 1L));
+        user(writer, "rel-u-admin-a", "admin-a", true, UserRole.ADMIN, TENANT_A);
+        user(writer, "rel-u-admin-b", "admin-b", true, UserRole.ADMIN, TENANT_B);
+        user(writer, "rel-u-super", "super", true, UserRole.SUPER_ADMIN, "-1");
+        user(writer, "rel-u-inactive", "inactive", false, UserRole.ADMIN, TENANT_A);
+        user(writer, "rel-u-console", "console", true, UserRole.CONSOLE, TENANT_A);
+        pat(writer, "rel-pat-admin-a", "rel-u-admin-a", "admin-a", TENANT_A, null, PAT_ADMIN_A);
+        pat(writer, "rel-pat-admin-b", "rel-u-admin-b", "admin-b", TENANT_B, null, PAT_ADMIN_B);
+        pat(writer, "rel-pat-super", "rel-u-super", "super", "-1", null, PAT_SUPER);
+        pat(writer, "rel-pat-expired", "rel-u-admin-a", "admin-a", TENANT_A, LocalDateTime.of(2020, 1, 1, 0, 0),
+                PAT_EXPIRED);
+        pat(writer, "rel-pat-inactive", "rel-u-inactive", "inactive", TENANT_A, null, PAT_INACTIVE);
+        pat(writer, "rel-pat-console", "rel-u-console", "console", TENANT_A, null, PAT_CONSOLE);
+        for (Topic topic : topics) {
+            writer.saveTopic(topic);
+            TopicTables.createIfAbsent(target, topic);
+        }
+        for (Pipeline pipeline : pipelines) {
+            writer.savePipeline(pipeline);
+        }
+    }
+
+    private static void user(MetadataWriter writer, String id, String name, boolean active, UserRole role,
+                             String tenantId) {
+        writer.saveUser(new User(id, name, name, active, List.of(), role, tenantId, null, CREATED, "1", CREATED, "1",
+                1L));
+    }
+
+    private static void pat(MetadataWriter writer, String id, String userId, String userName, String tenantId,
+                            LocalDateTime expired, String token) {
+        writer.savePat(new PersonalAccessToken(id, userId, userName, tenantId, "reliability", expired, List.of(),
+                CREATED), token);
+    }
+
+    private static <T> T read(String resource, TypeReference<T> type) {
+        try (InputStream in = Fixture.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + resource);
+            }
+            return WatchmenJson.mapper().readValue(in, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
