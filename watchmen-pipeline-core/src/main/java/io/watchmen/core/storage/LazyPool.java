@@ -68,6 +68,10 @@ final class LazyPool implements DataSource, AutoCloseable {
         Duration lifetime = settings.maxLifetime();
         config.setMaxLifetime(Math.max(30_000, lifetime.toMillis()));
         config.setValidationTimeout(Math.min(5_000, Math.max(250, settings.connectionTimeout().toMillis() - 1)));
+        // READ COMMITTED everywhere: under MySQL's default REPEATABLE READ an item's first read fixes its snapshot,
+        // so the re-find after a concurrent insert (insert-or-merge-row) cannot see the other writer's row and the
+        // item's share of an aggregate is lost. PostgreSQL and H2 default to READ COMMITTED already.
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         // a pool that cannot connect fails the first getConnection, not construction-time class loading
         config.setInitializationFailTimeout(-1);
         return config;

@@ -1,5 +1,8 @@
 package io.watchmen.core.storage.dialect;
 
+import io.watchmen.core.ErrorCode;
+import io.watchmen.core.WatchmenException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,5 +98,23 @@ public final class MySqlDialect implements SqlDialect {
     @Override
     public String translateDateFormat(String watchmenFormat) {
         return DateFormats.translate(watchmenFormat, FORMAT_LETTERS, text -> text.replace("%", "%%"));
+    }
+
+    /** Value errors MySQL and MariaDB report with SQLState HY000 instead of class 22 (strict mode). */
+    private static final java.util.Set<Integer> DATA_ERRORS = java.util.Set.of(
+            1264, // out of range value
+            1265, // data truncated
+            1292, // incorrect date/time value
+            1366, // incorrect integer/decimal/string value
+            1406, // data too long
+            3140); // invalid JSON text
+
+    @Override
+    public WatchmenException translate(SQLException failure, String message) {
+        if (DATA_ERRORS.contains(failure.getErrorCode())) {
+            return new WatchmenException(ErrorCode.DATA_INVALID, message + ": a value does not fit its column"
+                    + " (error " + failure.getErrorCode() + ")", failure);
+        }
+        return SqlDialect.super.translate(failure, message);
     }
 }

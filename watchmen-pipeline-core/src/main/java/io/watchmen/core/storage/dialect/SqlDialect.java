@@ -150,13 +150,18 @@ public interface SqlDialect {
 
     /**
      * Classifies a driver failure: an integrity violation (SQLState 23xxx, e.g. a unique index) becomes a
-     * {@link DuplicateKeyException}, anything else STORAGE_FAILED. The message is the caller's, which names the
-     * topic; driver text (which may carry values) stays in the cause.
+     * {@link DuplicateKeyException}; a data exception (22xxx: a value that does not fit its column, a bad date)
+     * is DATA_INVALID, which no retry can fix; anything else STORAGE_FAILED. The message is the caller's, which
+     * names the topic; driver text (which may carry values) stays in the cause.
      */
     default WatchmenException translate(SQLException failure, String message) {
         String state = failure.getSQLState();
         if (state != null && state.startsWith("23")) {
             return new DuplicateKeyException(message + " (SQLState " + state + ")", failure);
+        }
+        if (state != null && state.startsWith("22")) {
+            return new WatchmenException(ErrorCode.DATA_INVALID, message + ": a value does not fit its column"
+                    + " (SQLState " + state + ")", failure);
         }
         return new WatchmenException(ErrorCode.STORAGE_FAILED,
                 message + (state == null ? "" : " (SQLState " + state + ")"), failure);
