@@ -26,16 +26,21 @@ public final class ReliabilityHarness {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "error"));
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /** Runs the harness: 0 when nothing was lost or duplicated, 1 when a case failed, 2 on bad options. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) throws IOException,
+            InterruptedException {
         HarnessOptions options;
         try {
             options = HarnessOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
+            err.println(e.getMessage());
+            return 2;
         }
-        List<CaseResult> results = run(options, System.out);
-        System.exit(print(results, System.out) ? 0 : 1);
+        List<CaseResult> results = run(options, out);
+        return print(results, out) ? 0 : 1;
     }
 
     static List<CaseResult> run(HarnessOptions o, PrintStream out) throws IOException, InterruptedException {

@@ -19,11 +19,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code watchmen}: runs Watchmen pipelines locally exactly as the serverless functions do. Subcommands:
- * {@code demo}, {@code run}, {@code init}, {@code import}. Exit codes: 0 success, 1 failure, 2 usage error.
+ * {@code demo}, {@code run}, {@code init}, {@code import}, {@code dead-letters}, {@code replay}, {@code bench},
+ * {@code reliability}. Exit codes: 0 success, 1 failure, 2 usage error.
  */
 @Command(name = "watchmen", mixinStandardHelpOptions = true, usageHelpWidth = 120, version = "watchmen 0.1.0",
         subcommands = {WatchmenCommand.Demo.class, WatchmenCommand.Run.class, WatchmenCommand.Init.class,
-                WatchmenCommand.Import.class, BenchCommand.class, CommandLine.HelpCommand.class},
+                WatchmenCommand.Import.class, DeadLetterCommands.List_.class, DeadLetterCommands.Replay.class,
+                BenchCommand.class, ReliabilityCommand.class, CommandLine.HelpCommand.class},
         description = {"Runs Watchmen data pipelines locally, exactly as the serverless functions run them: "
                 + "each storage object {\"code\": <topic>, \"data\": {...}, \"pat\": <token>} is authenticated "
                 + "by its PAT, gets a snowflake trace id, is saved into its topic, and every pipeline it "
