@@ -9,6 +9,7 @@ import io.watchmen.core.json.WatchmenJson;
 import io.watchmen.core.kernel.ExternalWriters;
 import io.watchmen.core.kernel.InvocationResult;
 import io.watchmen.core.kernel.PipelineKernel;
+import io.watchmen.core.kernel.action.ActionServices;
 import io.watchmen.core.meta.JdbcMetadataService;
 import io.watchmen.core.meta.MetaSchema;
 import io.watchmen.core.meta.MetadataWriter;
@@ -45,6 +46,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,6 +72,7 @@ final class JdbcWorld implements AutoCloseable {
     private final JdbcTopicDataService data;
     private final PipelineKernel kernel;
     private final Map<String, Topic> topics = new LinkedHashMap<>();
+    private final AtomicInteger retries = new AtomicInteger();
 
     private JdbcWorld(TestDb db, Settings settings, List<Topic> allTopics) {
         this.db = db;
@@ -90,7 +93,11 @@ final class JdbcWorld implements AutoCloseable {
         this.data = new JdbcTopicDataService(registry, ids::nextId, CLOCK);
         SchemaContext context = new SchemaContext(DateTimeParser.from(settings.preparation()),
                 settings.preparation(), settings.crypto(), metadata::keyStore, ids::nextId);
-        this.kernel = new PipelineKernel(metadata, data, context, settings, CLOCK, ExternalWriters.none());
+        this.kernel = new PipelineKernel(metadata, data, context, settings, CLOCK, ExternalWriters.none(),
+                millis -> {
+                    retries.incrementAndGet();
+                    ActionServices.Sleeper.THREAD.sleep(millis);
+                });
     }
 
     /** The spec's topics (6.0) and the tenant's raw_pipeline_monitor_log topic, default settings. */
@@ -138,13 +145,22 @@ final class JdbcWorld implements AutoCloseable {
     }
 
     InvocationResult trigger(String code, PipelineTriggerType type, String dataJson) {
-        Map<String, Object> payload = read(dataJson, new TypeReference<>() { });
         try (UnitOfWork work = registry.newUnitOfWork()) {
-            InvocationResult result = kernel.tryToInvokePipelines(new PipelineTriggerData(code, payload, type, null),
-                    "trace-" + System.nanoTime(), ADMIN, work);
+            InvocationResult result = trigger(work, code, type, dataJson);
             work.commit();
             return result;
         }
+    }
+
+    /** A trigger in the caller's unit of work, which the caller commits or not. */
+    InvocationResult trigger(UnitOfWork work, String code, PipelineTriggerType type, String dataJson) {
+        Map<String, Object> payload = read(dataJson, new TypeReference<>() { });
+        return kernel.tryToInvokePipelines(new PipelineTriggerData(code, payload, type, null),
+                "trace-" + System.nanoTime(), ADMIN, work);
+    }
+
+    UnitOfWork begin() {
+        return registry.newUnitOfWork();
     }
 
     InvocationResult insert(String dataJson) {
@@ -171,11 +187,16 @@ final class JdbcWorld implements AutoCloseable {
     /** The topic's rows in insertion order (snowflake ids of one generator grow). */
     List<Map<String, Object>> rows(String topicId) {
         try (UnitOfWork work = registry.newUnitOfWork()) {
-            List<Map<String, Object>> rows = new ArrayList<>(data.find(work, topic(topicId),
-                    new CriteriaJoint(ParameterJointType.AND, List.of()), TENANT));
-            rows.sort(Comparator.comparingLong(r -> ((Number) r.get("id_")).longValue()));
-            return rows;
+            return rows(work, topicId);
         }
+    }
+
+    /** The topic's rows as the given unit of work sees them. */
+    List<Map<String, Object>> rows(UnitOfWork work, String topicId) {
+        List<Map<String, Object>> rows = new ArrayList<>(data.find(work, topic(topicId),
+                new CriteriaJoint(ParameterJointType.AND, List.of()), TENANT));
+        rows.sort(Comparator.comparingLong(r -> ((Number) r.get("id_")).longValue()));
+        return rows;
     }
 
     List<Object> column(String topicId, String factor) {
@@ -221,6 +242,11 @@ final class JdbcWorld implements AutoCloseable {
 
     Topic topic(String topicId) {
         return topics.get(topicId);
+    }
+
+    /** How many optimistic-lock retries waited (version conflicts seen by merge actions). */
+    int retries() {
+        return retries.get();
     }
 
     TestDb db() {
