@@ -68,6 +68,9 @@ final class LazyPool implements DataSource, AutoCloseable {
         Duration lifetime = settings.maxLifetime();
         config.setMaxLifetime(Math.max(30_000, lifetime.toMillis()));
         config.setValidationTimeout(Math.min(5_000, Math.max(250, settings.connectionTimeout().toMillis() - 1)));
+        // MySQL/MariaDB default to REPEATABLE READ: a find after a duplicate key or a version conflict would
+        // re-read the transaction's old snapshot and never see the concurrent writer's committed row
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         // a pool that cannot connect fails the first getConnection, not construction-time class loading
         config.setInitializationFailTimeout(-1);
         return config;
