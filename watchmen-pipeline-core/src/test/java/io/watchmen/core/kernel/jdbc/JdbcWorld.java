@@ -249,10 +249,6 @@ final class JdbcWorld implements AutoCloseable {
         return retries.get();
     }
 
-    TestDb db() {
-        return db;
-    }
-
     @Override
     public void close() throws Exception {
         try {

@@ -126,6 +126,42 @@ class WorkedExamplesE11ToE14JdbcTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void e13_spacedDateFunctionArguments_areTrimmed(TestDatabase database) throws Exception {
+        try (JdbcWorld world = JdbcWorld.open(database, "e13b").pipelines("""
+                {"pipelineId": "p-e13b", "topicId": "tp-event", "type": "insert", "enabled": true,
+                 "stages": [{"stageId": "s1", "units": [{"unitId": "u1", "name": "u1", "do": [
+                   {"actionId": "a1", "type": "insert-row", "topicId": "tp-audit", "mapping": [
+                     {"factorId": "al-1", "source": C("{&fmtDate(orderDate, Y/M/D)}|{&dayDiff(orderDate, &now)}")}]}]}]}]}
+                """)) {
+            world.insert("{\"orderId\": \"ORD-77\", \"orderDate\": \"2024-03-15\"}");
+
+            // deviation: the reference yields " 2024/03/15" and fails on " &now"; the world's clock is 2024-03-20
+            assertThat(world.messages()).containsExactly("2024/03/15|-5");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void e14_standardModeOnDelete_failsBecauseCurrentIsNull(TestDatabase database) throws Exception {
+        try (JdbcWorld world = JdbcWorld.open(database, "e14s")
+                .pipelines(JdbcWorld.resource("e14.json").replace("\"accumulateMode\": \"reverse\"",
+                        "\"accumulateMode\": \"standard\""))) {
+            world.seed("tp-stats", row("customerId", "C-1", "totalAmount", new BigDecimal("150"),
+                    "avgAmount", new BigDecimal("75"), "orderCount", new BigDecimal("2"), "lastOrderId", "O-2"));
+            long y = world.trigger("order_fact", PipelineTriggerType.INSERT,
+                    "{\"orderId\": \"O-3\", \"customerId\": \"C-1\", \"amount\": 30}").internalDataId();
+
+            InvocationResult deleted = world.trigger("order_fact", PipelineTriggerType.DELETE, "{\"id_\": " + y + "}");
+
+            assertThat(deleted.runs()).extracting(PipelineRun::status).containsExactly(MonitorLogStatus.ERROR);
+            assertThat(world.log("p-e14-sub")).containsEntry("status", "ERROR");
+            number(world.rows("tp-stats").get(0).get("totalAmount"), "180");
+            assertThat(world.rows("tp-fact")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void e14_mergeRowAggregates_andReverseOnDelete(TestDatabase database) throws Exception {
         try (JdbcWorld world = JdbcWorld.open(database, "e14").pipelinesFrom("e14.json")) {
             Map<String, Object> seeded = world.seed("tp-stats", row("customerId", "C-1",
