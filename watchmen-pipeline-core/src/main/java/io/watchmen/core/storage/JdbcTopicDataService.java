@@ -116,8 +116,17 @@ public final class JdbcTopicDataService implements TopicDataService {
         StorageTarget target = registry.forTopic(topic);
         TopicColumns layout = sql.layout(topic);
         SqlFragment where = where(target, layout, by, tenantId);
-        return query(work, topic, target, sql.select(target, layout) + " WHERE " + where.sql(), where.params(),
-                rs -> TopicRows.read(rs, layout));
+        return query(work, topic, target, sql.select(target, layout) + " WHERE " + where.sql()
+                + insertionOrder(target, topic), where.params(), rs -> TopicRows.read(rs, layout));
+    }
+
+    /**
+     * Rows in insertion order ({@code id_} is a snowflake id, so it grows with time). The reference issues no
+     * ORDER BY; MySQL's InnoDB happens to return primary-key order, which this makes explicit on every database so
+     * that read-rows, read-factors, delete-rows and read-factor's "first row" are deterministic.
+     */
+    private static String insertionOrder(StorageTarget target, Topic topic) {
+        return topic.isSynonym() ? "" : " ORDER BY " + target.dialect().quote(TopicColumns.ID);
     }
 
     @Override
@@ -127,7 +136,7 @@ public final class JdbcTopicDataService implements TopicDataService {
         TopicColumns.Column column = requireColumn(topic, layout, factor);
         SqlFragment where = where(target, layout, by, tenantId);
         String text = "SELECT " + target.dialect().quote(column.name()) + " FROM " + TopicSql.table(target, layout)
-                + " WHERE " + where.sql();
+                + " WHERE " + where.sql() + insertionOrder(target, topic);
         ValueKind kind = ValueKind.of(column);
         return query(work, topic, target, text, where.params(), rs -> ColumnValues.read(rs, 1, kind));
     }
