@@ -6,11 +6,11 @@ import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -19,9 +19,10 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The shaded jar on its own (after {@code package}): a separate JVM with only the jar and the libraries Lambda
- * provides deserializes an S3 event, reads the object from S3Mock and hands it to the core. Reading must succeed
- * whatever the core then does with the object, so the trimmed jar is proven to hold the classes the read needs.
+ * The shaded jar on its own (after {@code package}): a separate JVM with only the jar, the libraries Lambda provides
+ * and H2 (this test's meta database) deserializes an S3 event and reads the objects (found, gone, or through the
+ * production endpoint) before handing them to the core. Reading must succeed or fail as S3 says, whatever the core
+ * then does with the object, so the trimmed jar (S3 model, drivers) is proven to hold the classes the read needs.
  */
 class ShadedJarIT {
 
@@ -38,29 +39,66 @@ class ShadedJarIT {
     void shadedJar_readsEveryObjectOfAnEvent() throws Exception {
         try (S3Client s3 = S3Clients.create(Map.of(S3Clients.ENDPOINT_VARIABLE, S3_MOCK.getServiceEndpoint()),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))) {
-            for (String key : List.of("incoming/one object.json")) {
-                s3.putObject(request -> request.bucket("ingest").key(key), RequestBody.fromString("{}"));
-            }
+            s3.putObject(request -> request.bucket("ingest").key("incoming/one object.json"),
+                    RequestBody.fromString("{}"));
         }
+        String output = runShadedJar("one-record.json", Map.of(S3Clients.ENDPOINT_VARIABLE,
+                S3_MOCK.getServiceEndpoint()), List.of());
+
+        assertThat(objectLines(output)).as(output).singleElement().asString()
+                .contains("\"key\":\"incoming/one object.json\"").doesNotContain("read_failed", "\"missing\"");
+    }
+
+    /** S3's error path (404, NoSuchKey / NoSuchVersion unmarshalling) with the trimmed model. */
+    @Test
+    void shadedJar_objectsThatAreGone_areReportedMissing() throws Exception {
+        String output = runShadedJar("three-records.json", Map.of(S3Clients.ENDPOINT_VARIABLE,
+                S3_MOCK.getServiceEndpoint()), List.of());
+
+        assertThat(objectLines(output)).as(output).hasSize(3)
+                .allMatch(line -> line.contains("\"status\":\"missing\""));
+    }
+
+    /**
+     * The production client (no endpoint override: S3's endpoint rules, virtual-host addressing, default credential
+     * chain, signing, retries) up to the network, which a proxy that refuses every connection stands in for.
+     */
+    @Test
+    void shadedJar_productionEndpoint_buildsSignsAndSendsTheRequest() throws Exception {
+        String output = runShadedJar("one-record.json", Map.of(), List.of("-Dhttps.proxyHost=127.0.0.1",
+                "-Dhttps.proxyPort=9", "-Dhttp.proxyHost=127.0.0.1", "-Dhttp.proxyPort=9", "-Dhttp.nonProxyHosts="));
+
+        assertThat(objectLines(output)).as(output).singleElement().asString().contains("read_failed")
+                .contains("Unable to execute HTTP request");
+    }
+
+    private static String runShadedJar(String eventFile, Map<String, String> env, List<String> jvmArgs)
+            throws Exception {
         String classpath = String.join(File.pathSeparator, "target/watchmen-aws-lambda.jar", "target/test-classes",
-                providedJar("aws-lambda-java-core"), providedJar("aws-lambda-java-serialization"));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, ShadedJarMain.class.getName(),
-                "target/test-classes/io/watchmen/aws/S3TriggerHandlerTest/one-record.json").redirectErrorStream(true);
+                providedJar("aws-lambda-java-core"), providedJar("aws-lambda-java-serialization"),
+                // H2 is not in the Lambda jar; this test's meta database is an in-memory H2 added beside it
+                providedJar("h2"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-cp", classpath, ShadedJarMain.class.getName(),
+                "target/test-classes/io/watchmen/aws/S3TriggerHandlerTest/" + eventFile));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test",
-                "AWS_SECRET_ACCESS_KEY", "test", S3Clients.ENDPOINT_VARIABLE, S3_MOCK.getServiceEndpoint(),
-                "WATCHMEN_META_JDBC_URL", "jdbc:h2:mem:shaded_jar_it", "META_STORAGE_USER_NAME", "sa"));
+                "AWS_SECRET_ACCESS_KEY", "test", "WATCHMEN_META_JDBC_URL", "jdbc:h2:mem:shaded_jar_it",
+                "META_STORAGE_USER_NAME", "sa"));
+        builder.environment().putAll(env);
         Process process = builder.start();
         String output;
         try (var in = process.getInputStream()) {
             output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).doesNotContain("NoClassDefFoundError", "ClassNotFoundException", "LinkageError");
+        return output;
+    }
 
-        List<String> lines = output.lines().filter(line -> line.contains("\"event\":\"watchmen.object\""))
-                .collect(Collectors.toList());
-        assertThat(lines).as(output).singleElement().asString()
-                .contains("\"key\":\"incoming/one object.json\"").doesNotContain("read_failed", "\"missing\"");
-        assertThat(output).doesNotContain("NoClassDefFoundError", "ClassNotFoundException");
+    private static List<String> objectLines(String output) {
+        return output.lines().filter(line -> line.contains("\"event\":\"watchmen.object\"")).toList();
     }
 }

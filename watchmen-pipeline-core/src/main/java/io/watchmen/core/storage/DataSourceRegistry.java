@@ -39,7 +39,7 @@ public final class DataSourceRegistry implements AutoCloseable {
                               BiFunction<String, String, Optional<DataSource>> dataSourceLookup) {
         this.poolSettings = pool;
         this.dataSourceLookup = dataSourceLookup;
-        String url = JdbcUrls.withPostgresStringType(metaJdbcUrl);
+        String url = JdbcUrls.forInstalledDrivers(metaJdbcUrl);
         SqlDialect dialect = SqlDialect.forJdbcUrl(url);
         this.metaPool = new LazyPool("watchmen-meta", new JdbcUrls.Connect(url, metaUser,
                 metaPassword == null ? null : metaPassword.reveal(), null), pool);

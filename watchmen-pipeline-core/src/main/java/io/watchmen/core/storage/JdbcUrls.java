@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Turns a {@code data_sources} row into JDBC connection values (spec storage 7.4): a non-blank {@code url} wins
@@ -32,6 +33,7 @@ final class JdbcUrls {
 
     private static final String MYSQL_DRIVER = "com.mysql.cj.jdbc.Driver";
     private static final String MARIADB_DRIVER = "org.mariadb.jdbc.Driver";
+    private static final String MYSQL_PREFIX = "jdbc:mysql:";
 
     private JdbcUrls() {
     }
@@ -42,7 +44,7 @@ final class JdbcUrls {
         if (url != null && !url.isBlank()) {
             url = url.trim();
             if (url.startsWith("jdbc:")) {
-                return new Connect(withPostgresStringType(url), source.username(), source.password(), schema);
+                return new Connect(forInstalledDrivers(url), source.username(), source.password(), schema);
             }
             return fromSqlAlchemy(source, url, schema);
         }
@@ -58,6 +60,29 @@ final class JdbcUrls {
                     : ":" + source.port()) + "/" + name;
         };
         return new Connect(withQuery(jdbc, type, source, Map.of()), source.username(), source.password(), schema);
+    }
+
+    /**
+     * A configured {@code jdbc:} URL as the installed drivers take it: PostgreSQL defaults added
+     * ({@link #withPostgresStringType}) and {@code jdbc:mysql:} served by MariaDB when Connector/J is absent
+     * ({@link #withInstalledMysqlDriver}).
+     */
+    static String forInstalledDrivers(String jdbcUrl) {
+        return withInstalledMysqlDriver(withPostgresStringType(jdbcUrl), JdbcUrls::present);
+    }
+
+    /**
+     * Lean packages (the Lambda jar) ship only the MariaDB driver, which speaks MySQL's protocol but accepts
+     * {@code jdbc:mysql:} only with {@code permitMysqlScheme}; so the scheme is switched when Connector/J is
+     * absent. The properties we and users put on MySQL URLs keep working: MariaDB reads {@code sslMode=REQUIRED /
+     * VERIFY_CA} and Connector/J's key-store names as aliases, and ignores the rest (e.g. characterEncoding).
+     */
+    static String withInstalledMysqlDriver(String jdbcUrl, Predicate<String> driverPresent) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith(MYSQL_PREFIX) || driverPresent.test(MYSQL_DRIVER)
+                || !driverPresent.test(MARIADB_DRIVER)) {
+            return jdbcUrl;
+        }
+        return "jdbc:mariadb:" + jdbcUrl.substring(MYSQL_PREFIX.length());
     }
 
     /**

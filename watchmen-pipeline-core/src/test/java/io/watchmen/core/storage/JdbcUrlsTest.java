@@ -47,6 +47,22 @@ class JdbcUrlsTest {
     }
 
     @Test
+    void mysqlJdbcUrl_withOnlyTheMariadbDriver_switchesToTheMariadbScheme() {
+        String url = "jdbc:mysql://h:3306/x?characterEncoding=UTF-8&sslMode=REQUIRED";
+        assertThat(JdbcUrls.withInstalledMysqlDriver(url, "org.mariadb.jdbc.Driver"::equals))
+                .isEqualTo("jdbc:mariadb://h:3306/x?characterEncoding=UTF-8&sslMode=REQUIRED");
+    }
+
+    @Test
+    void mysqlJdbcUrl_withConnectorJOrNoDriver_staysAsIs() {
+        String url = "jdbc:mysql://h:3306/x";
+        assertThat(JdbcUrls.withInstalledMysqlDriver(url, name -> true)).isEqualTo(url);
+        assertThat(JdbcUrls.withInstalledMysqlDriver(url, name -> false)).isEqualTo(url);
+        assertThat(JdbcUrls.withInstalledMysqlDriver("jdbc:h2:mem:x", "org.mariadb.jdbc.Driver"::equals))
+                .isEqualTo("jdbc:h2:mem:x");
+    }
+
+    @Test
     void hostFields_byType_buildTheUrl() {
         DataSource pg = new DataSource("ds-2", "pg", "postgresql", "pg.local", "5432", "u", "secret", "wm", null,
                 List.of(), "T1", null, null, null, null, 1L);
