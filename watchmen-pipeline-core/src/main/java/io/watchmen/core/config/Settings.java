@@ -80,9 +80,9 @@ public record Settings(
     public record Triggers(long maxObjectBytes, int maxAttempts) {
     }
 
-    /** Reads the process environment. */
+    /** Reads the process environment, over a {@code .env} file in the working directory when there is one. */
     public static Settings fromEnvironment() {
-        return fromEnvironment(System.getenv());
+        return fromEnvironment(EnvFile.overlay(java.nio.file.Path.of(".env"), System.getenv()));
     }
 
     /** Reads the given variables (tests pass a map); fails once, naming every malformed variable. */
