@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -12,13 +13,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The packaged custom runtime on its own: {@code java -jar target/fc/watchmen-aliyun-fc.jar} in a separate JVM
+ * The packaged custom runtime on its own: the jar's main class (plus H2, this test's meta database) in a separate JVM
  * serves {@code /invoke} and reads the object from S3Mock through the OSS SDK, so the shaded jar is proven to hold
  * what the read needs, whatever the core then does with the object.
  */
@@ -26,6 +28,11 @@ class ShadedJarIT {
 
     @RegisterExtension
     static final S3MockExtension S3_MOCK = OssTestStore.extension();
+
+    private static String providedJar(String artifact) {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> entry.contains(File.separator + artifact + "-")).findFirst().orElseThrow();
+    }
 
     private static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -46,8 +53,10 @@ class ShadedJarIT {
         OssTestStore.put(S3_MOCK, OssTriggerHandlerTest.SPACED_KEY, "{}");
         OssTestStore.put(S3_MOCK, OssTriggerHandlerTest.UNICODE_KEY, "{}");
         int port = freePort();
+        // H2 is not in the FC jar; this test's meta database is an in-memory H2 added beside it.
+        String classpath = String.join(File.pathSeparator, "target/fc/watchmen-aliyun-fc.jar", providedJar("h2"));
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", "target/fc/watchmen-aliyun-fc.jar").redirectErrorStream(true);
+                "-cp", classpath, CustomRuntimeServer.class.getName()).redirectErrorStream(true);
         builder.environment().putAll(Map.of("FC_CUSTOM_LISTEN_PORT", String.valueOf(port),
                 OssObjects.ENDPOINT_VARIABLE, OssTestStore.endpoint(S3_MOCK),
                 "WATCHMEN_META_JDBC_URL", "jdbc:h2:mem:shaded_jar_it", "META_STORAGE_USER_NAME", "sa"));
