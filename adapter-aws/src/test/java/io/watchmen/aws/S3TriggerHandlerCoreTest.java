@@ -10,6 +10,7 @@ import io.watchmen.core.ErrorCode;
 import io.watchmen.core.testing.TestDatabase;
 import io.watchmen.core.trigger.function.FunctionRuntime;
 import io.watchmen.core.trigger.function.RetryableDeliveryException;
+import io.watchmen.samples.Samples;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -85,7 +86,7 @@ class S3TriggerHandlerCoreTest {
             assertThat(core.orderNos("raw_order")).containsExactlyInAnyOrder("SO-1001", "SO-1002", "SO-1003");
             assertThat(core.orderNos("order_fact")).containsExactlyInAnyOrder("SO-1001", "SO-1002", "SO-1003");
             assertThat(context.lines).hasSize(3).allSatisfy(line -> assertThat(line)
-                    .contains("\"status\":\"succeeded\"", "\"done\":1").doesNotContain(io.watchmen.samples.Samples.patToken()));
+                    .contains("\"status\":\"succeeded\"", "\"done\":1").doesNotContain(Samples.patToken()));
             assertThat(core.deadLetters()).isEmpty();
         }
     }
