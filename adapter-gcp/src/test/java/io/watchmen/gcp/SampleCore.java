@@ -66,18 +66,6 @@ final class SampleCore implements AutoCloseable {
         return fromEnvironment(environment("jdbc:mariadb://127.0.0.1:" + port + "/watchmen", "root", ""));
     }
 
-    String jdbcUrl() {
-        return db.jdbcUrl();
-    }
-
-    String user() {
-        return db.user();
-    }
-
-    String password() {
-        return db.password() == null ? "" : db.password();
-    }
-
     CoreRuntime core() {
         return (CoreRuntime) runtime.handler();
     }
