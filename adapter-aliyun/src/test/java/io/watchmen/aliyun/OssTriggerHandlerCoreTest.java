@@ -52,12 +52,17 @@ class OssTriggerHandlerCoreTest {
         return new OssTriggerHandler(runtime, new OssObjects(OssTestStore.endpoint(S3_MOCK)), Map.of());
     }
 
-    /** Invokes the handler with an event fixture; returns what it wrote to its output. */
+    /** Invokes a new handler with an event fixture; returns what it wrote to its output. */
     private static String invoke(FunctionRuntime runtime, String fixture, StubContext context) throws IOException {
+        return handleRequest(handler(runtime), fixture, context);
+    }
+
+    private static String handleRequest(OssTriggerHandler handler, String fixture, StubContext context)
+            throws IOException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try (InputStream event = OssTriggerHandlerCoreTest.class.getResourceAsStream(
                 "OssTriggerHandlerCoreTest/" + fixture)) {
-            handler(runtime).handleRequest(event, output, context);
+            handler.handleRequest(event, output, context);
         }
         return output.toString(StandardCharsets.UTF_8);
     }
@@ -116,6 +121,30 @@ class OssTriggerHandlerCoreTest {
             assertThat(core.orderNos("raw_order")).isEmpty();
             assertThat(context.lines).singleElement().asString().contains("\"status\":\"dead_lettered\"",
                     "PAT_UNAUTHORIZED").doesNotContain("wmpat-nobody-has-this-token");
+        }
+    }
+
+    /**
+     * The instance lifecycle with the default (competitive) worker id: initialize primes, preStop releases the
+     * worker and closes the pools, and an invocation after that builds a new runtime and still skips what was done.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"H2", "MARIADB"})
+    void handleRequest_aroundInitializeAndPreStop_usesTheRealCore(TestDatabase database) throws Exception {
+        try (SampleCore core = SampleCore.start(database, "osslife", Map.of("SNOWFLAKE_COMPETITIVE_WORKERS", "true"))) {
+            OssTriggerHandler handler = handler(core.runtime);
+            handler.initialize(new StubContext("init"));
+            StubContext first = new StubContext("fc-1");
+            StubContext afterStop = new StubContext("fc-2");
+
+            handleRequest(handler, "single-event.json", first);
+            handler.preStop(new StubContext("stop"));
+            handleRequest(handler, "single-event.json", afterStop);
+
+            assertThat(first.lines).singleElement().asString().contains("\"status\":\"succeeded\"", "\"done\":1");
+            assertThat(afterStop.lines).singleElement().asString().contains("\"status\":\"succeeded\"",
+                    "\"skipped\":1");
+            assertThat(core.orderNos("raw_order")).containsExactly("SO-1001");
         }
     }
 

@@ -127,6 +127,22 @@ class S3TriggerHandlerCoreTest {
         }
     }
 
+    /** SnapStart with the default (competitive) worker id: primed and suspended before the snapshot, resumed after. */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"H2", "MARIADB"})
+    void handleRequest_afterSnapStartCheckpointAndRestore_writesTheOrder(TestDatabase database) throws Exception {
+        try (SampleCore core = SampleCore.start(database, "awssnap", Map.of("SNOWFLAKE_COMPETITIVE_WORKERS", "true"))) {
+            S3TriggerHandler handler = handler(core.runtime);
+            handler.snapStartHook().beforeCheckpoint(null);
+            handler.snapStartHook().afterRestore(null);
+
+            Map<String, Object> result = handler.handleRequest(event("single-record.json"), new StubContext("r"));
+
+            assertThat(result.get("succeeded")).isEqualTo(List.of("aws://orders/" + KEY_1001));
+            assertThat(core.orderNos("raw_order")).containsExactly("SO-1001");
+        }
+    }
+
     @Test
     void handleRequest_databaseUnreachable_throwsSoLambdaRetries() throws Exception {
         try (FunctionRuntime runtime = SampleCore.unreachable()) {

@@ -35,8 +35,15 @@ final class SampleCore implements AutoCloseable {
 
     /** A fresh database of that kind (skipped when its server is not configured) with the samples installed. */
     static SampleCore start(TestDatabase database, String hint) {
+        return start(database, hint, Map.of());
+    }
+
+    /** As {@link #start(TestDatabase, String)}, with more (or other) environment variables. */
+    static SampleCore start(TestDatabase database, String hint, Map<String, String> variables) {
         TestDb db = database.create(hint);
-        FunctionRuntime runtime = fromEnvironment(environment(db.jdbcUrl(), db.user(), db.password()));
+        Map<String, String> env = environment(db.jdbcUrl(), db.user(), db.password());
+        env.putAll(variables);
+        FunctionRuntime runtime = fromEnvironment(env);
         SampleInstaller.install((CoreRuntime) runtime.handler(), false);
         return new SampleCore(db, runtime);
     }
