@@ -3,6 +3,7 @@ package io.watchmen.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
+import io.watchmen.core.testing.TestDatabase;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,15 +21,16 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The shaded jar on its own (after {@code package}): a separate JVM with only the jar, the libraries Lambda provides
- * and H2 (this test's meta database) deserializes an S3 event and reads the objects (found, gone, or through the
- * production endpoint) before handing them to the core. Reading must succeed or fail as S3 says, whatever the core
- * then does with the object, so the trimmed jar (S3 model, drivers) is proven to hold the classes the read needs.
+ * and H2 (this test's default meta database) deserializes an S3 event and reads the objects (found, gone, or through
+ * the production endpoint) before handing them to the core. Reading must succeed or fail as S3 says, whatever the
+ * core then does with the object, so the trimmed jar (S3 model, drivers) is proven to hold the classes the read
+ * needs. One test runs the whole path on MariaDB through a {@code jdbc:mysql:} URL.
  */
 class ShadedJarIT {
 
     @RegisterExtension
     static final S3MockExtension S3_MOCK = S3MockExtension.builder().silent().withSecureConnection(false)
-            .withInitialBuckets("ingest").build();
+            .withInitialBuckets("ingest", "orders").build();
 
     private static String providedJar(String artifact) {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
@@ -42,7 +44,7 @@ class ShadedJarIT {
             s3.putObject(request -> request.bucket("ingest").key("incoming/one object.json"),
                     RequestBody.fromString("{}"));
         }
-        String output = runShadedJar("one-record.json", Map.of(S3Clients.ENDPOINT_VARIABLE,
+        String output = runShadedJar("S3TriggerHandlerTest/one-record.json", Map.of(S3Clients.ENDPOINT_VARIABLE,
                 S3_MOCK.getServiceEndpoint()), List.of());
 
         assertThat(objectLines(output)).as(output).singleElement().asString()
@@ -52,7 +54,7 @@ class ShadedJarIT {
     /** S3's error path (404, NoSuchKey / NoSuchVersion unmarshalling) with the trimmed model. */
     @Test
     void shadedJar_objectsThatAreGone_areReportedMissing() throws Exception {
-        String output = runShadedJar("three-records.json", Map.of(S3Clients.ENDPOINT_VARIABLE,
+        String output = runShadedJar("S3TriggerHandlerTest/three-records.json", Map.of(S3Clients.ENDPOINT_VARIABLE,
                 S3_MOCK.getServiceEndpoint()), List.of());
 
         assertThat(objectLines(output)).as(output).hasSize(3)
@@ -65,11 +67,41 @@ class ShadedJarIT {
      */
     @Test
     void shadedJar_productionEndpoint_buildsSignsAndSendsTheRequest() throws Exception {
-        String output = runShadedJar("one-record.json", Map.of(), List.of("-Dhttps.proxyHost=127.0.0.1",
-                "-Dhttps.proxyPort=9", "-Dhttp.proxyHost=127.0.0.1", "-Dhttp.proxyPort=9", "-Dhttp.nonProxyHosts="));
+        String output = runShadedJar("S3TriggerHandlerTest/one-record.json", Map.of(), List.of(
+                "-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=9", "-Dhttp.proxyHost=127.0.0.1",
+                "-Dhttp.proxyPort=9", "-Dhttp.nonProxyHosts="));
 
         assertThat(objectLines(output)).as(output).singleElement().asString().contains("read_failed")
                 .contains("Unable to execute HTTP request");
+    }
+
+    /**
+     * The production jar end to end: a {@code jdbc:mysql:} URL served by MariaDB Connector/J, the default
+     * (competitive) snowflake worker, the sample metadata; the order lands in its topics, and a redelivery is skipped.
+     * Runs when {@code WATCHMEN_TEST_MARIADB_URL} names a server.
+     */
+    @Test
+    void shadedJar_mysqlUrl_writesTheSampleOrderAndSkipsItsRedelivery() throws Exception {
+        try (SampleCore core = SampleCore.start(TestDatabase.MARIADB, "awsjar");
+             S3Client s3 = S3Clients.create(Map.of(S3Clients.ENDPOINT_VARIABLE, S3_MOCK.getServiceEndpoint()),
+                     StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))) {
+            s3.putObject(request -> request.bucket("orders").key("incoming/SO 1001+paid.json"),
+                    RequestBody.fromBytes(SampleCore.sample("001-order-SO-1001.json")));
+            String url = core.jdbcUrl();
+            Map<String, String> env = Map.of(S3Clients.ENDPOINT_VARIABLE, S3_MOCK.getServiceEndpoint(),
+                    "WATCHMEN_META_JDBC_URL", "jdbc:mysql:" + url.substring(url.indexOf("//")),
+                    "META_STORAGE_USER_NAME", core.user(), "META_STORAGE_PASSWORD", core.password());
+
+            String first = runShadedJar("S3TriggerHandlerCoreTest/single-record.json", env, List.of());
+            String again = runShadedJar("S3TriggerHandlerCoreTest/single-record.json", env, List.of());
+
+            assertThat(objectLines(first)).as(first).singleElement().asString()
+                    .contains("\"status\":\"succeeded\"", "\"done\":1");
+            assertThat(objectLines(again)).as(again).singleElement().asString()
+                    .contains("\"status\":\"succeeded\"", "\"skipped\":1");
+            assertThat(core.orderNos("raw_order")).containsExactly("SO-1001");
+            assertThat(core.orderNos("order_fact")).containsExactly("SO-1001");
+        }
     }
 
     private static String runShadedJar(String eventFile, Map<String, String> env, List<String> jvmArgs)
@@ -82,7 +114,7 @@ class ShadedJarIT {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
         command.addAll(List.of("-cp", classpath, ShadedJarMain.class.getName(),
-                "target/test-classes/io/watchmen/aws/S3TriggerHandlerTest/" + eventFile));
+                "target/test-classes/io/watchmen/aws/" + eventFile));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test",
                 "AWS_SECRET_ACCESS_KEY", "test", "WATCHMEN_META_JDBC_URL", "jdbc:h2:mem:shaded_jar_it",
