@@ -69,6 +69,9 @@ public final class Bench {
         run(db, user, password, rounds, report, scenarios, String.join(" ", args));
     }
 
+    /** Everything from this line on in the report is written by hand and kept by every run. */
+    static final String ANALYSIS_MARKER = "<!-- analysis: kept by the harness -->";
+
     /** The scenarios, in the order they run when none is named. */
     public static final List<String> SCENARIOS = List.of("cascade", "batch", "engine", "coldstart", "concurrency",
             "footprint");
@@ -330,17 +333,35 @@ public final class Bench {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
+    /** CPU model and load average where Linux tells them (the machine may be shared). */
+    private static String machineNote() {
+        StringBuilder note = new StringBuilder();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    note.append(", ").append(line.substring(line.indexOf(':') + 1).strip());
+                    break;
+                }
+            }
+            note.append(", load average at the end ").append(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the core count and Java version say enough
+        }
+        return note.toString();
+    }
+
     private void writeReport(Path report, String command) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Performance\n\n");
         md.append("Measured by the harness in `benchmarks/` (`./watchmen bench --db <jdbc-url> [scenario...]`): each "
-                + "scenario runs ours and a hand-written JDBC baseline interleaved in the same process; figures are "
-                + "medians of the rounds. No test asserts a time.\n\n");
+                + "scenario runs ours and a hand-written JDBC baseline interleaved in the same process (A B, then B A); "
+                + "figures are medians of the rounds and the ratio is the median of the per-round ratios ours / "
+                + "baseline. No test asserts a time.\n\n");
         md.append("- command: `./watchmen bench ").append(command.replaceAll("--db-password \\S+", "--db-password ***"))
                 .append("`\n");
         md.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append(", ").append(System.getProperty("os.name"))
-                .append("\n");
+                .append(machineNote()).append("\n");
         md.append("- date: ").append(LocalDate.now()).append("\n\n");
         md.append("| scenario | database | baseline | ours | ratio | note |\n| --- | --- | --- | --- | --- | --- |\n");
         results.forEach((name, row) -> md.append("| ").append(name).append(" | ").append(String.join(" | ", row))
@@ -348,6 +369,14 @@ public final class Bench {
         md.append("\n```\n");
         ratios.forEach(line -> md.append(line).append('\n'));
         md.append("```\n");
+        // the written analysis below the marker survives a new run
+        if (Files.isRegularFile(report)) {
+            String previous = Files.readString(report, StandardCharsets.UTF_8);
+            int kept = previous.indexOf(ANALYSIS_MARKER);
+            if (kept >= 0) {
+                md.append('\n').append(previous.substring(kept));
+            }
+        }
         if (report.getParent() != null) {
             Files.createDirectories(report.getParent());
         }
