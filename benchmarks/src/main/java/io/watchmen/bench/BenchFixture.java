@@ -29,7 +29,7 @@ final class BenchFixture implements AutoCloseable {
     static final String TENANT = "bench";
     static final String PAT = "bench-pat-xxxxxxxxxxxx";
     static final List<String> TABLES = List.of("topic_bench_raw_order", "topic_bench_order", "topic_bench_customer",
-            "topic_raw_pipeline_monitor_log");
+            "topic_raw_pipeline_monitor_log", "topic_bench_batch_in", "topic_bench_batch_row");
 
     final String jdbcUrl;
     final CoreRuntime runtime;
@@ -44,6 +44,11 @@ final class BenchFixture implements AutoCloseable {
     }
 
     static BenchFixture open(String jdbcUrl, String user, String password, int poolSize) {
+        return open(jdbcUrl, user, password, poolSize, true);
+    }
+
+    /** With {@code install} false the fixture's metadata and tables must exist already. */
+    static BenchFixture open(String jdbcUrl, String user, String password, int poolSize, boolean install) {
         Settings settings = Settings.forJdbcUrl(jdbcUrl, user, password);
         settings = settings.withSnowflake(new Settings.Snowflake(0, 1, false, false,
                 settings.snowflake().heartBeatInterval(), 3, false));
@@ -51,7 +56,9 @@ final class BenchFixture implements AutoCloseable {
                 settings.pool().maxLifetime()), settings.snowflake(), settings.crypto(), settings.preparation(),
                 settings.pipelines(), settings.caches(), settings.triggers());
         BenchFixture fixture = new BenchFixture(jdbcUrl, CoreRuntime.create(settings));
-        fixture.install();
+        if (install) {
+            fixture.install();
+        }
         return fixture;
     }
 
@@ -82,6 +89,26 @@ final class BenchFixture implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reset the bench tables: " + e.getMessage(), e);
+        }
+    }
+
+    /** One NDJSON object of {@code items} batch items. */
+    static byte[] batchObject(String prefix, int items) {
+        StringBuilder text = new StringBuilder(items * 96);
+        for (int i = 0; i < items; i++) {
+            text.append("{\"code\":\"bench_batch_in\",\"pat\":\"").append(PAT).append("\",\"data\":{\"itemNo\":\"")
+                    .append(prefix).append('-').append(i).append("\",\"amount\":").append(i % 100).append(".5}}\n");
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Forgets every delivery (footprint: on in-memory H2 the ledger's rows live in this heap). */
+    void resetLedger() {
+        try (Connection connection = meta.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM wmx_delivery_ledger");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reset the ledger: " + e.getMessage(), e);
         }
     }
 

@@ -15,9 +15,10 @@ import picocli.CommandLine.Parameters;
         description = {"Runs the performance scenarios: each runs ours and a hand-written JDBC baseline "
                 + "interleaved (A B A B ...) in the same process, prints the medians of the rounds, writes "
                 + "docs/performance.md and ends with one line per scenario: <scenario>: ratio=<x> goal=<y>.",
-                "Scenarios: cascade (on --db), engine (in-memory H2), concurrency (on --db), footprint "
-                + "(artifact sizes, live heap). All when none is named. It writes into the database: use a "
-                + "scratch database."},
+                "Scenarios: cascade (on --db), batch (10,000-item object on --db), engine (in-memory H2), "
+                + "coldstart (AWS shaded jar in fresh JVMs on H2 and --db; build adapter-aws first), concurrency "
+                + "(on --db), footprint (artifact sizes, live heap). All when none is named. It writes into the "
+                + "database: use a scratch database."},
         footer = {"", "Example:", "  ./watchmen bench --db jdbc:mariadb://127.0.0.1:3306/bench --db-user root",
                 "  ./watchmen bench --db jdbc:h2:mem:bench engine"})
 final class BenchCommand implements Callable<Integer> {
@@ -32,7 +33,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Markdown report to write (default: ${DEFAULT-VALUE}).")
     Path report;
 
-    @Parameters(paramLabel = "<scenario>", arity = "0..*", description = "cascade, engine, concurrency, footprint")
+    @Parameters(paramLabel = "<scenario>", arity = "0..*", description = "cascade, batch, engine, coldstart, concurrency, footprint")
     List<String> scenarios = new ArrayList<>();
 
     @Override

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Objects;
@@ -22,8 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Personal-access-token authentication against Watchmen's {@code pats} and {@code users} tables (spec storage
- * 4.2-4.3). Built once per process; stateless and thread-safe. The token is never logged, never put into an
- * exception, and not kept beyond the call.
+ * 4.2-4.3). Built once per process; thread-safe. The token is never logged, never put into an exception, and not
+ * kept beyond the call: successful look-ups are cached under the token's SHA-256 for the metadata cache's
+ * time-to-live (a revoked token or deactivated user is refused at most that late; its expiry time is checked on
+ * every call).
  */
 public final class PatAuthenticator {
 
@@ -43,14 +46,33 @@ public final class PatAuthenticator {
         }
     }
 
+    /** At most this many tokens are remembered. */
+    private static final int MAX_CACHED_TOKENS = 1024;
+
+    private record Found(Principal principal, LocalDateTime expired) {
+    }
+
     private final DataSource meta;
     private final boolean hashed;
     private final Clock clock;
+    private final PrincipalCache cache;
 
+    /** Without a cache: every call reads {@code pats} and {@code users}. */
     public PatAuthenticator(DataSource meta, Settings.Crypto crypto, Clock clock) {
+        this(meta, crypto, new Settings.Caches(false, Duration.ZERO, 1, 1, 1), clock);
+    }
+
+    /** Caches successful look-ups for {@code caches.ttl()} when {@code caches.enabled()}. */
+    public PatAuthenticator(DataSource meta, Settings.Crypto crypto, Settings.Caches caches, Clock clock) {
         this.meta = Objects.requireNonNull(meta, "meta");
         this.hashed = crypto.patHashed();
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.cache = new PrincipalCache(caches.enabled(), caches.ttl(), MAX_CACHED_TOKENS, clock);
+    }
+
+    /** Forgets every cached token (after a snapshot restore). */
+    public void invalidateAll() {
+        cache.clear();
     }
 
     /**
@@ -64,9 +86,35 @@ public final class PatAuthenticator {
             LOG.debug("PAT rejected: blank.");
             throw PatRejectedException.unauthorized();
         }
-        Principal principal;
+        String tokenHash = PatHash.sha256Hex(pat);
+        Principal principal = cached(tokenHash);
+        if (principal == null) {
+            Found found = lookUp(pat);
+            cache.put(tokenHash, found.principal(), found.expired());
+            principal = found.principal();
+        }
+        if (principal.role() == null || allowedRoles == null || !allowedRoles.contains(principal.role())) {
+            LOG.debug("PAT rejected: user {} has a role that is not allowed here.", principal.userId());
+            throw PatRejectedException.forbidden();
+        }
+        return principal;
+    }
+
+    private Principal cached(String tokenHash) {
+        PrincipalCache.Entry entry = cache.get(tokenHash);
+        if (entry == null) {
+            return null;
+        }
+        if (entry.tokenExpires() != null && entry.tokenExpires().isBefore(LocalDateTime.now(clock))) {
+            LOG.debug("PAT rejected: expired (cached).");
+            throw PatRejectedException.unauthorized();
+        }
+        return entry.principal();
+    }
+
+    private Found lookUp(String pat) {
         try (Connection connection = meta.getConnection()) {
-            principal = lookUp(connection, pat);
+            return lookUp(connection, pat);
         } catch (SQLException e) {
             // SQLState and vendor code only: driver messages may quote statement values.
             // A database outage is transient: STORAGE_FAILED lets the platform retry the item, where the
@@ -76,14 +124,9 @@ public final class PatAuthenticator {
             throw new WatchmenException(ErrorCode.STORAGE_FAILED, "PAT lookup failed: the meta database is not "
                     + "available (SQLState " + e.getSQLState() + ").");
         }
-        if (principal.role() == null || allowedRoles == null || !allowedRoles.contains(principal.role())) {
-            LOG.debug("PAT rejected: user {} has a role that is not allowed here.", principal.userId());
-            throw PatRejectedException.forbidden();
-        }
-        return principal;
     }
 
-    private Principal lookUp(Connection connection, String pat) throws SQLException {
+    private Found lookUp(Connection connection, String pat) throws SQLException {
         String stored = hashed ? PatHash.sha256Hex(pat) : pat;
         PatRow row = findPat(connection, stored);
         if (hashed && !MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
@@ -108,8 +151,8 @@ public final class PatAuthenticator {
                     LOG.debug("PAT rejected: user {} is inactive.", row.userId());
                     throw PatRejectedException.unauthorized();
                 }
-                return new Principal(rs.getString("user_id"), rs.getString("name"), rs.getString("tenant_id"),
-                        role(rs.getString("role")));
+                return new Found(new Principal(rs.getString("user_id"), rs.getString("name"),
+                        rs.getString("tenant_id"), role(rs.getString("role"))), row.expired());
             }
         }
     }

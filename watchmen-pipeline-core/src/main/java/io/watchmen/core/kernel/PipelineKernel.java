@@ -107,9 +107,11 @@ public final class PipelineKernel {
             LOG.warn("No pipeline needs to be triggered by topic[id={}, name={}].", topic.topicId(), topic.name());
         }
         List<PipelineRun> runs = new ArrayList<>();
+        DeferredLogs logs = new DeferredLogs();
         while (!queue.isEmpty()) {
-            dispatch(queue.poll(), queue, runs, traceId, tenantId, work);
+            dispatch(queue.poll(), queue, runs, traceId, tenantId, work, logs);
         }
+        logs.flush(data, work, tenantId);
         return new InvocationResult(traceId, saved.internalDataId(), runs);
     }
 
@@ -185,14 +187,14 @@ public final class PipelineKernel {
     }
 
     private void dispatch(PipelineContext context, Deque<PipelineContext> queue, List<PipelineRun> runs,
-                          String traceId, String tenantId, UnitOfWork work) {
+                          String traceId, String tenantId, UnitOfWork work, DeferredLogs logs) {
         Pipeline pipeline = context.pipeline();
         int limit = settings.pipelines().cascadeLimit();
         if (context.depth() > limit) {
             String error = "Cascade limit[" + limit + "] exceeded on pipeline[id=" + pipeline.pipelineId()
                     + ", name=" + pipeline.name() + "], triggered by topic[id=" + context.topic().topicId()
                     + ", name=" + context.topic().name() + "]; it is not run (Settings.pipelines().cascadeLimit()).";
-            finish(failedLog(context, traceId, error), context, queue, runs, tenantId, work, error);
+            finish(failedLog(context, traceId, error), context, queue, runs, tenantId, work, error, logs);
             return;
         }
         CompiledPipeline compiledPipeline;
@@ -205,7 +207,7 @@ public final class PipelineKernel {
             }
         } catch (RuntimeException failure) {
             String error = Errors.text(failure);
-            finish(failedLog(context, traceId, error), context, queue, runs, tenantId, work, error);
+            finish(failedLog(context, traceId, error), context, queue, runs, tenantId, work, error, logs);
             return;
         }
         List<PipelineContext> created = new ArrayList<>();
@@ -216,7 +218,7 @@ public final class PipelineKernel {
         PipelineLog log = runner.run(compiledPipeline, context, run, eval, traceId);
         // cascades first, then the monitor-log topic's own pipelines (the reference stores logs asynchronously)
         queue.addAll(created);
-        finish(log, context, queue, runs, tenantId, work, firstError(log));
+        finish(log, context, queue, runs, tenantId, work, firstError(log), logs);
     }
 
     private PipelineLog failedLog(PipelineContext context, String traceId, String error) {
@@ -231,9 +233,10 @@ public final class PipelineKernel {
     }
 
     private void finish(PipelineLog log, PipelineContext context, Deque<PipelineContext> queue,
-                        List<PipelineRun> runs, String tenantId, UnitOfWork work, String error) {
+                        List<PipelineRun> runs, String tenantId, UnitOfWork work, String error,
+                        DeferredLogs logs) {
         runs.add(new PipelineRun(log.pipelineId, log.topicId, log.status, error));
-        MonitorLogs.store(this, log, context, queue, tenantId, work);
+        MonitorLogs.store(this, log, context, queue, tenantId, work, logs);
     }
 
     private static String firstError(PipelineLog log) {
@@ -265,7 +268,7 @@ public final class PipelineKernel {
 
         @SuppressWarnings("unchecked")
         static void store(PipelineKernel kernel, PipelineLog log, PipelineContext context,
-                          Deque<PipelineContext> queue, String tenantId, UnitOfWork work) {
+                          Deque<PipelineContext> queue, String tenantId, UnitOfWork work, DeferredLogs logs) {
             if (kernel.settings.pipelines().errorHandleMonitorLogOnly() && log.status != MonitorLogStatus.ERROR) {
                 return;
             }
@@ -282,8 +285,42 @@ public final class PipelineKernel {
             }
             Map<String, Object> document = WatchmenJson.mapper().convertValue(log.build(), Map.class);
             Map<String, Object> prepared = kernel.schema(logTopic).prepareTriggerData(document, tenantId);
+            if (!kernel.triggersPipelines(logTopic, tenantId)) {
+                // nothing reads the log inside this unit of work: write all of them in one batch at its end
+                logs.add(logTopic, prepared);
+                return;
+            }
             TopicTrigger saved = kernel.data.insert(work, logTopic, prepared, tenantId);
             queue.addAll(kernel.contexts(logTopic, saved, tenantId, context.depth() + 1));
+        }
+    }
+
+    private boolean triggersPipelines(Topic topic, String tenantId) {
+        for (Pipeline pipeline : metadata.pipelinesByTopic(topic.topicId(), tenantId)) {
+            if (pipeline.isEnabled() && matches(pipeline.type(), PipelineTriggerType.INSERT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Monitor logs of one invocation whose topic runs no pipeline: inserted together before the caller commits
+     * (same transaction, same rows; one round trip instead of one per pipeline run).
+     */
+    private static final class DeferredLogs {
+        private Topic topic;
+        private final List<Map<String, Object>> rows = new ArrayList<>(4);
+
+        void add(Topic logTopic, Map<String, Object> row) {
+            topic = logTopic;
+            rows.add(row);
+        }
+
+        void flush(TopicDataService data, UnitOfWork work, String tenantId) {
+            if (!rows.isEmpty()) {
+                data.insertAll(work, topic, rows, tenantId);
+            }
         }
     }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Topic rows over JDBC (spec storage 2.3-2.8, 3.3, 3.4; pipeline 2.12-2.16). Every statement is prepared per
@@ -70,6 +71,46 @@ public final class JdbcTopicDataService implements TopicDataService {
         }
         writeInsert(work, topic, layout, row, null);
         return new TopicTrigger(null, row, PipelineTriggerType.INSERT, id);
+    }
+
+    @Override
+    public List<Long> insertAll(UnitOfWork work, Topic topic, List<Map<String, Object>> rows, String tenantId) {
+        if (topic.isSynonym() || rows.size() < 2) {
+            return TopicDataService.super.insertAll(work, topic, rows, tenantId);
+        }
+        TopicColumns layout = sql.layout(topic);
+        StorageTarget target = registry.forTopic(topic);
+        LocalDateTime now = now();
+        List<Long> assigned = new ArrayList<>(rows.size());
+        Connection connection = work.connection(target);
+        // one statement, one batch: the driver sends it in one round trip where it can
+        try (PreparedStatement statement = connection.prepareStatement(sql.insert(target, layout))) {
+            for (Map<String, Object> data : rows) {
+                Map<String, Object> clean = withoutReserved(data);
+                long id = ids.getAsLong();
+                Map<String, Object> row = new LinkedHashMap<>(clean);
+                row.put(TopicColumns.ID, id);
+                row.put(TopicColumns.TENANT, tenantId);
+                row.put(TopicColumns.INSERT_TIME, now);
+                row.put(TopicColumns.UPDATE_TIME, now);
+                if (topic.isAggregation()) {
+                    row.put(TopicColumns.VERSION, 1L);
+                }
+                Map<String, Object> document = topic.isRaw() ? TopicRows.rawDocument(clean) : null;
+                int index = 1;
+                for (TopicColumns.Column column : layout.columns()) {
+                    ColumnValues.bind(statement, index++, TopicRows.valueOf(column, row, document),
+                            ValueKind.of(column), true);
+                }
+                statement.addBatch();
+                assigned.add(id);
+            }
+            statement.executeBatch();
+            return assigned;
+        } catch (SQLException e) {
+            throw target.dialect().translate(e, "Failed to create " + rows.size() + " rows into " + label(topic)
+                    + ".");
+        }
     }
 
     @Override
@@ -233,7 +274,7 @@ public final class JdbcTopicDataService implements TopicDataService {
         }
         params.add(new SqlFragment.Param(tenantId, ValueKind.TEXT));
         return execute(work, topic, target, sql.delete(target, layout, versioned), params,
-                "Failed to delete data[id=" + id + "] from " + label(topic) + ".");
+                () -> "Failed to delete data[id=" + id + "] from " + label(topic) + ".");
     }
 
     // ---- statements
@@ -245,8 +286,9 @@ public final class JdbcTopicDataService implements TopicDataService {
         for (TopicColumns.Column column : layout.columns()) {
             params.add(new SqlFragment.Param(TopicRows.valueOf(column, row, document), ValueKind.of(column)));
         }
+        // the failure text renders the row: built only when the insert fails
         execute(work, topic, target, sql.insert(target, layout), params,
-                "Failed to create data" + data(row) + " into " + label(topic) + ".");
+                () -> "Failed to create data" + data(row) + " into " + label(topic) + ".");
     }
 
     /** Every column but id_ (insert_time_ only when given), WHERE id_ [AND version_] AND tenant_id_. */
@@ -271,7 +313,7 @@ public final class JdbcTopicDataService implements TopicDataService {
         }
         params.add(new SqlFragment.Param(tenantId, ValueKind.TEXT));
         return execute(work, topic, target, sql.update(target, layout, columns, versioned), params,
-                "Failed to update data[id=" + id + "] of " + label(topic) + ".");
+                () -> "Failed to update data[id=" + id + "] of " + label(topic) + ".");
     }
 
     /** The criteria plus the tenant filter (non-synonym topics). */
@@ -307,13 +349,13 @@ public final class JdbcTopicDataService implements TopicDataService {
     }
 
     private int execute(UnitOfWork work, Topic topic, StorageTarget target, String text,
-                        List<SqlFragment.Param> params, String failure) {
+                        List<SqlFragment.Param> params, Supplier<String> failure) {
         Connection connection = work.connection(target);
         try (PreparedStatement statement = connection.prepareStatement(text)) {
             bind(statement, params, true);
             return statement.executeUpdate();
         } catch (SQLException e) {
-            throw target.dialect().translate(e, failure);
+            throw target.dialect().translate(e, failure.get());
         }
     }
 

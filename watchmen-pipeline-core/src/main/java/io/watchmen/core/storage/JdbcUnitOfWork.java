@@ -15,6 +15,8 @@ final class JdbcUnitOfWork implements UnitOfWork {
 
     private final Map<String, Opened> connections = new LinkedHashMap<>();
     private boolean closed;
+    /** Statements may have run since the last commit or rollback: close() must roll back. */
+    private boolean pending;
 
     private record Opened(StorageTarget target, Connection connection) {
     }
@@ -24,6 +26,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
         if (closed) {
             throw new WatchmenException(ErrorCode.INTERNAL, "Unit of work is closed.");
         }
+        pending = true;
         Opened opened = connections.get(target.key());
         if (opened == null) {
             try {
@@ -61,6 +64,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
                         + opened.target().key() + "]");
             }
         }
+        pending = false;
     }
 
     @Override
@@ -82,6 +86,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
         if (failure != null) {
             throw failure;
         }
+        pending = false;
     }
 
     /** Rolls back anything not committed and returns every connection to its pool. */
@@ -93,7 +98,8 @@ final class JdbcUnitOfWork implements UnitOfWork {
         closed = true;
         for (Opened opened : connections.values()) {
             try (Connection connection = opened.connection()) {
-                if (!connection.isClosed()) {
+                // after a commit there is nothing to undo: no ROLLBACK round trip (some drivers always send it)
+                if (pending && !connection.isClosed()) {
                     connection.rollback();
                 }
             } catch (SQLException e) {

@@ -74,7 +74,17 @@ final class LazyPool implements DataSource, AutoCloseable {
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         // a pool that cannot connect fails the first getConnection, not construction-time class loading
         config.setInitializationFailTimeout(-1);
+        if (mysqlFamily(connect.jdbcUrl())) {
+            // InnoDB's default REPEATABLE READ pins a unit of work's first snapshot: an optimistic-lock retry would
+            // re-read the same stale version_ forever. READ COMMITTED (PostgreSQL's and H2's default) lets the
+            // retry see the concurrent commit. Set once per physical connection, not per unit of work.
+            config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        }
         return config;
+    }
+
+    static boolean mysqlFamily(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:mysql:") || jdbcUrl.startsWith("jdbc:mariadb:");
     }
 
     /**

@@ -27,6 +27,19 @@ public interface TopicDataService {
     /** New row with a new {@code id_}; previous = null, current = the data as written. */
     TopicTrigger insert(UnitOfWork work, Topic topic, Map<String, Object> data, String tenantId);
 
+    /**
+     * Inserts several trigger rows of one topic as {@link #insert} does each, in order; an implementation may
+     * send them in one batch. Returns the ids assigned ({@code -1} for synonyms).
+     */
+    default java.util.List<Long> insertAll(UnitOfWork work, Topic topic, java.util.List<Map<String, Object>> rows,
+                                           String tenantId) {
+        java.util.List<Long> ids = new java.util.ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+            ids.add(insert(work, topic, row, tenantId).internalDataId());
+        }
+        return ids;
+    }
+
     /** Replaces the row whose {@code id_} the data carries; previous = the old row, current = the data. */
     TopicTrigger merge(UnitOfWork work, Topic topic, Map<String, Object> data, String tenantId);
 

@@ -47,6 +47,7 @@ public final class CoreRuntime implements StorageObjectHandler, AutoCloseable {
     private final DataSourceRegistry registry;
     private final JdbcMetadataService metadata;
     private final SnowflakeGenerator ids;
+    private final PatAuthenticator authenticator;
     private final JdbcDeliveryLedger ledger;
     private final DeliveryProcessor processor;
     private final DeadLetters deadLetters;
@@ -65,7 +66,7 @@ public final class CoreRuntime implements StorageObjectHandler, AutoCloseable {
         PipelineKernel kernel = new PipelineKernel(metadata, new JdbcTopicDataService(registry, ids::nextId, clock),
                 schemaContext, settings, clock,
                 ExternalWriters.standard(settings.pipelines().standardExternalWriterTimeout()));
-        PatAuthenticator authenticator = new PatAuthenticator(meta, settings.crypto(), clock);
+        this.authenticator = new PatAuthenticator(meta, settings.crypto(), settings.caches(), clock);
         this.ledger = new JdbcDeliveryLedger(registry.meta(), clock, settings.triggers().maxAttempts());
         this.processor = new DeliveryProcessor(new StorageObjectParser(settings.triggers().maxObjectBytes()), ledger,
                 pat -> authenticator.authenticate(pat, PatAuthenticator.PIPELINE_ROLES), ids::nextId,
@@ -121,6 +122,7 @@ public final class CoreRuntime implements StorageObjectHandler, AutoCloseable {
     public void resume() {
         ensureOpen();
         metadata.invalidateAll();
+        authenticator.invalidateAll();
         ids.resume();
     }
 

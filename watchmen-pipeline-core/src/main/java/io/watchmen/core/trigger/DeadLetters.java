@@ -42,8 +42,14 @@ public final class DeadLetters {
         DeadLetter letter = ledger.failure(deliveryKey).orElseThrow(() -> new WatchmenException(
                 ErrorCode.DATA_NOT_FOUND, "No failed delivery with key [" + deliveryKey + "]."));
         ItemOutcome outcome = processor.replay(letter).outcome();
-        if (outcome.status() == ItemStatus.SKIPPED) {
-            ledger.discard(deliveryKey); // done by another delivery since: nothing left to replay
+        if (outcome.status() == ItemStatus.DONE || outcome.status() == ItemStatus.SKIPPED) {
+            // done now, or by another delivery since: nothing left to replay (success itself deletes nothing; a
+            // record left behind by a failing delete is ignored by every reader)
+            try {
+                ledger.discard(deliveryKey);
+            } catch (RuntimeException ignored) {
+                // the outcome stands
+            }
         }
         return outcome;
     }

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Exactly-once effect for trigger items. An item is claimed at the start of its unit of work and marked done in
- * the same transaction as everything it writes, so a committed item is done and a rolled-back one left no trace.
- * Failures are recorded in a transaction of their own and counted per delivery key. The JDBC implementation is
+ * Exactly-once effect for trigger items. An item is claimed at the start of its unit of work by one insert that is
+ * also its done mark: it becomes visible only when the unit commits with everything the item wrote, so a committed
+ * item is done and a rolled-back one left no trace. Failures are recorded in a transaction of their own and counted
+ * per delivery key; the records of items done since are ignored (and removed on replay or purge), so success costs
+ * no delete. The JDBC implementation is
  * {@link JdbcDeliveryLedger}; tests of the delivery path use an in-memory one.
  */
 interface DeliveryLedger {
@@ -33,21 +35,20 @@ interface DeliveryLedger {
     }
 
     /**
-     * Claims the item inside {@code work}: an item already done is reported as such (one indexed lookup); a
-     * concurrent delivery of the same item waits on the key until the other commits, then sees it done.
+     * Claims the item inside {@code work} and marks it done under {@code traceId} when {@code work} commits (one
+     * insert). An item already done is reported as such (its trace id; the data id is not recorded); a concurrent
+     * delivery of the same item waits on the key until the other commits, then sees it done, or claims it when the
+     * other rolled back.
      */
-    Claim claim(UnitOfWork work, DeliveryKey key);
-
-    /** Marks the claimed item done in {@code work} and forgets its earlier failures; the caller commits. */
-    void markDone(UnitOfWork work, DeliveryKey key, String traceId, Long dataId);
+    Claim claim(UnitOfWork work, DeliveryKey key, String traceId);
 
     /** Records a failure in its own transaction: one more attempt, dead-lettered per {@link Dispositions}. */
     FailureRecord recordFailure(Failure failure);
 
-    /** Dead letters, oldest last failure first, at most {@code limit}. */
+    /** Dead letters of items not done since, oldest last failure first, at most {@code limit}. */
     List<DeadLetter> deadLetters(int limit);
 
-    /** A failure record (dead-lettered or not) by its delivery key. */
+    /** A failure record (dead-lettered or not) by its delivery key; empty when the item was done since. */
     Optional<DeadLetter> failure(String deliveryKey);
 
     /** Deletes a failure record; true when there was one. */

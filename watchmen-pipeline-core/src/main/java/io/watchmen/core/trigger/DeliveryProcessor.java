@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The delivery path of a storage object: parse, then for each item on its own, in one unit of work: claim it in
- * the ledger (already done → SKIPPED), authenticate its PAT, take a trace id, run the kernel, mark it done, commit.
+ * the ledger under a new trace id (already done → SKIPPED), authenticate its PAT, run the kernel, commit.
  * Any failure rolls the item back and is recorded in a transaction of its own. One log line per item; the PAT is
  * never logged. Thread-safe when its ports are.
  */
@@ -94,17 +94,18 @@ final class DeliveryProcessor {
         String traceId = null;
         try (UnitOfWork work = units.get()) {
             try {
-                DeliveryLedger.Claim claim = ledger.claim(work, key);
+                // the trace id is taken first: the claim records it as the item's done mark
+                String candidate = Long.toString(ids.getAsLong());
+                DeliveryLedger.Claim claim = ledger.claim(work, key, candidate);
                 if (!claim.claimed()) {
                     work.rollback();
                     return new ItemOutcome(item.index(), ItemStatus.SKIPPED, claim.traceId(), claim.dataId(), null,
                             null, List.of());
                 }
                 Principal principal = authenticator.authenticate(data.pat());
-                traceId = Long.toString(ids.getAsLong());
+                traceId = candidate;
                 InvocationResult result = invoker.invoke(new PipelineTriggerData(data.code(), data.data(),
                         data.triggerType(), data.tenantId()), traceId, principal, work);
-                ledger.markDone(work, key, traceId, result.internalDataId());
                 work.commit();
                 return new ItemOutcome(item.index(), ItemStatus.DONE, traceId, result.internalDataId(), null, null,
                         result.runs());

@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +29,9 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
             + " content_sha256, item_index";
     private static final String FAILURE_COLUMNS = COLUMNS + ", trace_id, error_code, error_message, attempts,"
             + " first_failed_at, last_failed_at, dead_lettered, raw_content";
+    /** Failure records of items done since are stale: success deletes nothing, readers skip them. */
+    private static final String NOT_DONE = " AND NOT EXISTS (SELECT 1 FROM " + LedgerTables.LEDGER
+            + " l WHERE l.delivery_key = f.delivery_key)";
 
     private final StorageTarget target;
     private final Clock clock;
@@ -55,62 +57,44 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
     }
 
     @Override
-    public Claim claim(UnitOfWork work, DeliveryKey key) {
+    public Claim claim(UnitOfWork work, DeliveryKey key, String traceId) {
         ensureTables();
         Connection connection = work.connection(target);
-        try {
-            try (PreparedStatement select = connection.prepareStatement("SELECT trace_id, data_id FROM "
-                    + LedgerTables.LEDGER + " WHERE delivery_key = ?")) {
-                select.setString(1, key.value());
-                try (ResultSet row = select.executeQuery()) {
-                    if (row.next()) {
-                        long dataId = row.getLong(2);
-                        return Claim.alreadyDone(row.getString(1), row.wasNull() ? null : dataId);
-                    }
-                }
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + LedgerTables.LEDGER + " ("
-                    + COLUMNS + ", status, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'claimed', ?)")) {
-                int next = bindKey(insert, key);
-                insert.setTimestamp(next, now());
-                insert.executeUpdate();
-            }
+        Timestamp now = now();
+        // No lookup first: the insert is the claim and the done mark. A concurrent delivery's insert waits on the
+        // uncommitted key and then fails with a duplicate key (done) or succeeds (the other rolled back).
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + LedgerTables.LEDGER + " ("
+                + COLUMNS + ", status, trace_id, claimed_at, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'done', ?, ?, ?)")) {
+            int next = bindKey(insert, key);
+            insert.setString(next++, traceId);
+            insert.setTimestamp(next++, now);
+            insert.setTimestamp(next, now);
+            insert.executeUpdate();
             return Claim.granted();
         } catch (SQLException e) {
             if (integrityViolation(e)) {
-                // A concurrent delivery inserted the key and committed while we waited on it: it is done.
-                return Claim.alreadyDone(null, null);
+                return alreadyDone(connection, key);
             }
             throw failure(e, "claim", key);
         }
     }
 
-    @Override
-    public void markDone(UnitOfWork work, DeliveryKey key, String traceId, Long dataId) {
-        Connection connection = work.connection(target);
-        try {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE " + LedgerTables.LEDGER
-                    + " SET status = 'done', trace_id = ?, data_id = ?, done_at = ? WHERE delivery_key = ?")) {
-                update.setString(1, traceId);
-                if (dataId == null) {
-                    update.setNull(2, Types.BIGINT);
-                } else {
-                    update.setLong(2, dataId);
-                }
-                update.setTimestamp(3, now());
-                update.setString(4, key.value());
-                if (update.executeUpdate() != 1) {
-                    throw new WatchmenException(ErrorCode.INTERNAL, "Delivery " + key.value()
-                            + " was not claimed in this unit of work.");
+    /** The done row that made the claim fail (read on the redelivery path only). */
+    private Claim alreadyDone(Connection connection, DeliveryKey key) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT trace_id, data_id FROM "
+                + LedgerTables.LEDGER + " WHERE delivery_key = ?")) {
+            select.setString(1, key.value());
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    String traceId = row.getString(1);
+                    long dataId = row.getLong(2);
+                    return Claim.alreadyDone(traceId, row.wasNull() ? null : dataId);
                 }
             }
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + LedgerTables.FAILURES
-                    + " WHERE delivery_key = ?")) {
-                delete.setString(1, key.value());
-                delete.executeUpdate();
-            }
+            return Claim.alreadyDone(null, null);
         } catch (SQLException e) {
-            throw failure(e, "mark done", key);
+            // the item is done all the same; only its trace id is unknown here
+            return Claim.alreadyDone(null, null);
         }
     }
 
@@ -191,12 +175,24 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
      */
     int purgeDone(LocalDateTime doneBefore) {
         ensureTables();
-        try (Connection connection = target.dataSource().getConnection();
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM " + LedgerTables.LEDGER
-                     + " WHERE status = 'done' AND done_at < ?")) {
-            connection.setAutoCommit(true);
-            delete.setTimestamp(1, Timestamp.valueOf(doneBefore));
-            return delete.executeUpdate();
+        try (Connection connection = target.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement stale = connection.prepareStatement("DELETE FROM " + LedgerTables.FAILURES
+                         + " WHERE delivery_key IN (SELECT delivery_key FROM " + LedgerTables.LEDGER
+                         + " WHERE done_at < ?)");
+                 PreparedStatement delete = connection.prepareStatement("DELETE FROM " + LedgerTables.LEDGER
+                         + " WHERE done_at < ?")) {
+                // stale failure records first: without their ledger row they would read as dead letters again
+                stale.setTimestamp(1, Timestamp.valueOf(doneBefore));
+                stale.executeUpdate();
+                delete.setTimestamp(1, Timestamp.valueOf(doneBefore));
+                int deleted = delete.executeUpdate();
+                connection.commit();
+                return deleted;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw failure(e, "purge done deliveries", null);
         }
@@ -207,7 +203,8 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
         ensureTables();
         try (Connection connection = target.dataSource().getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT " + FAILURE_COLUMNS + " FROM "
-                     + LedgerTables.FAILURES + " WHERE dead_lettered = ? ORDER BY last_failed_at, delivery_key")) {
+                     + LedgerTables.FAILURES + " f WHERE dead_lettered = ?" + NOT_DONE
+                     + " ORDER BY last_failed_at, delivery_key")) {
             select.setBoolean(1, true);
             select.setMaxRows(Math.max(1, limit));
             List<DeadLetter> letters = new ArrayList<>();
@@ -227,7 +224,7 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
         ensureTables();
         try (Connection connection = target.dataSource().getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT " + FAILURE_COLUMNS + " FROM "
-                     + LedgerTables.FAILURES + " WHERE delivery_key = ?")) {
+                     + LedgerTables.FAILURES + " f WHERE delivery_key = ?" + NOT_DONE)) {
             select.setString(1, deliveryKey);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(read(rows)) : Optional.empty();

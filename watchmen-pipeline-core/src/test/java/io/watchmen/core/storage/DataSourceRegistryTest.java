@@ -10,6 +10,7 @@ import io.watchmen.core.model.topic.Topic;
 import io.watchmen.core.model.topic.TopicKind;
 import io.watchmen.core.model.topic.TopicType;
 import io.watchmen.core.testing.TestDatabase;
+import io.watchmen.core.testing.TestDb;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,39 @@ class DataSourceRegistryTest {
             assertThat(lookups).hasValue(1);
             assertThat(first.key()).isEqualTo("ds-1");
             assertThat(first.dataSource().toString()).isEqualTo("LazyPool[watchmen-ds-ds-1]");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void unitOfWork_reReadingARow_seesAConcurrentCommit(TestDatabase database) throws Exception {
+        // optimistic-lock retries re-read inside one unit of work: a pinned snapshot (InnoDB's REPEATABLE READ)
+        // would show the stale version for ever
+        try (TestDb db = database.create("rc");
+             DataSourceRegistry registry = new DataSourceRegistry(db.jdbcUrl(), db.user(), Secret.of(db.password()),
+                     StorageFixture.POOL, (id, tenant) -> Optional.empty())) {
+            try (Connection c = registry.meta().dataSource().getConnection();
+                 java.sql.Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE rc_row (id_ INT PRIMARY KEY, version_ INT)");
+                s.execute("INSERT INTO rc_row VALUES (1, 1)");
+            }
+            try (UnitOfWork work = registry.newUnitOfWork()) {
+                assertThat(version(work.connection(registry.meta()))).isEqualTo(1);
+                try (UnitOfWork other = registry.newUnitOfWork();
+                     java.sql.Statement s = other.connection(registry.meta()).createStatement()) {
+                    s.executeUpdate("UPDATE rc_row SET version_ = 2 WHERE id_ = 1");
+                    other.commit();
+                }
+                assertThat(version(work.connection(registry.meta()))).isEqualTo(2);
+            }
+        }
+    }
+
+    private static int version(Connection connection) throws Exception {
+        try (java.sql.Statement s = connection.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT version_ FROM rc_row WHERE id_ = 1")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 

@@ -57,6 +57,24 @@ class JdbcTopicDataServiceTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void insertAll_rawTopic_writesEachRowAsInsertDoes(TestDatabase database) throws Exception {
+        try (StorageFixture f = new StorageFixture(database.create("rawall"))) {
+            Topic order = f.topic("order");
+            List<Long> ids = f.inWork(w -> f.data.insertAll(w, order, List.of(map("orderNo", "A1"),
+                    map("orderNo", "A2", "aid_me", 1L), map("orderNo", "A3")), "T1"));
+
+            assertThat(ids).containsExactly(1001L, 1002L, 1003L);
+            List<Map<String, Object>> rows = f.inWork(w -> f.data.find(w, order, ALL, "T1"));
+            assertThat(rows).extracting(row -> row.get("orderNo")).containsExactlyInAnyOrder("A1", "A2", "A3");
+            assertThat(rows).allSatisfy(row -> assertThat(row).containsEntry("tenant_id_", "T1")
+                    .containsEntry("insert_time_", T0));
+            assertThat(rows).filteredOn(row -> "A2".equals(row.get("orderNo"))).singleElement()
+                    .satisfies(row -> assertThat(row.get("data_")).isEqualTo(map("orderNo", "A2", "aid_me", 1)));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void merge_rawTopic_previousIsTechnicalPlusDocumentAndInsertTimeIsKept(TestDatabase database)
             throws Exception {
         try (StorageFixture f = new StorageFixture(database.create("rawmerge"))) {

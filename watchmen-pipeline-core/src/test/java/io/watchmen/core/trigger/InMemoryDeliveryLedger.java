@@ -21,19 +21,17 @@ final class InMemoryDeliveryLedger implements DeliveryLedger {
     }
 
     @Override
-    public synchronized Claim claim(UnitOfWork work, DeliveryKey key) {
+    public synchronized Claim claim(UnitOfWork work, DeliveryKey key, String traceId) {
         Claim claim = done.get(key.value());
-        return claim == null ? Claim.granted() : claim;
-    }
-
-    @Override
-    public void markDone(UnitOfWork work, DeliveryKey key, String traceId, Long dataId) {
+        if (claim != null) {
+            return claim;
+        }
         ((FakeUnitOfWork) work).onCommit(() -> {
             synchronized (this) {
-                done.put(key.value(), Claim.alreadyDone(traceId, dataId));
-                failures.remove(key.value());
+                done.put(key.value(), Claim.alreadyDone(traceId, null));
             }
         });
+        return Claim.granted();
     }
 
     @Override
@@ -53,12 +51,13 @@ final class InMemoryDeliveryLedger implements DeliveryLedger {
 
     @Override
     public synchronized List<DeadLetter> deadLetters(int limit) {
-        return failures.values().stream().filter(DeadLetter::deadLettered).limit(limit).toList();
+        return failures.values().stream().filter(DeadLetter::deadLettered)
+                .filter(letter -> !done.containsKey(letter.deliveryKey())).limit(limit).toList();
     }
 
     @Override
     public synchronized Optional<DeadLetter> failure(String deliveryKey) {
-        return Optional.ofNullable(failures.get(deliveryKey));
+        return done.containsKey(deliveryKey) ? Optional.empty() : Optional.ofNullable(failures.get(deliveryKey));
     }
 
     @Override

@@ -38,13 +38,12 @@ class JdbcDeliveryLedgerTest {
             DeliveryKey key = DeliveryKey.of(REF, null, 0);
 
             try (UnitOfWork work = registry.newUnitOfWork()) {
-                assertThat(ledger.claim(work, key).claimed()).isTrue();
-                ledger.markDone(work, key, "1234", 77L);
+                assertThat(ledger.claim(work, key, "1234").claimed()).isTrue();
                 work.commit();
             }
             try (UnitOfWork work = registry.newUnitOfWork()) {
-                DeliveryLedger.Claim again = ledger.claim(work, key);
-                assertThat(again).isEqualTo(DeliveryLedger.Claim.alreadyDone("1234", 77L));
+                DeliveryLedger.Claim again = ledger.claim(work, key, "5678");
+                assertThat(again).isEqualTo(DeliveryLedger.Claim.alreadyDone("1234", null));
                 work.rollback();
             }
             try (Connection c = db.connection(); Statement s = c.createStatement();
@@ -68,11 +67,11 @@ class JdbcDeliveryLedgerTest {
             DeliveryKey key = DeliveryKey.of(REF, null, 1);
 
             try (UnitOfWork work = registry.newUnitOfWork()) {
-                assertThat(ledger.claim(work, key).claimed()).isTrue();
+                assertThat(ledger.claim(work, key, "8").claimed()).isTrue();
                 work.rollback();
             }
             try (UnitOfWork work = registry.newUnitOfWork()) {
-                assertThat(ledger.claim(work, key).claimed()).isTrue();
+                assertThat(ledger.claim(work, key, "8").claimed()).isTrue();
             }
         }
     }
@@ -86,19 +85,18 @@ class JdbcDeliveryLedgerTest {
             DeliveryKey key = DeliveryKey.of(REF, null, 2);
             ExecutorService executor = Executors.newSingleThreadExecutor();
             try (UnitOfWork first = registry.newUnitOfWork()) {
-                assertThat(ledger.claim(first, key).claimed()).isTrue();
+                assertThat(ledger.claim(first, key, "42").claimed()).isTrue();
 
                 CompletableFuture<DeliveryLedger.Claim> second = CompletableFuture.supplyAsync(() -> {
                     try (UnitOfWork work = registry.newUnitOfWork()) {
-                        DeliveryLedger.Claim claim = ledger.claim(work, key);
+                        DeliveryLedger.Claim claim = ledger.claim(work, key, "43");
                         work.rollback();
                         return claim;
                     }
                 }, executor);
 
-                ledger.markDone(first, key, "42", 1L);
                 first.commit();
-                assertThat(second.get(30, TimeUnit.SECONDS).claimed()).isFalse();
+                assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(DeliveryLedger.Claim.alreadyDone("42", null));
             } finally {
                 executor.shutdownNow();
             }
@@ -151,19 +149,54 @@ class JdbcDeliveryLedgerTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void markDone_forgetsTheItemsEarlierFailures(TestDatabase database) throws Exception {
+    void failure_ofAnItemDoneSince_isNoLongerListed(TestDatabase database) throws Exception {
         try (TestDb db = database.create("ledger"); DataSourceRegistry registry = registry(db)) {
             JdbcDeliveryLedger ledger = ledger(registry, 3);
             DeliveryKey key = DeliveryKey.of(REF, null, 0);
-            ledger.recordFailure(failure(key, ErrorCode.STORAGE_FAILED));
+            ledger.recordFailure(failure(key, ErrorCode.PAT_UNAUTHORIZED));
+            assertThat(ledger.deadLetters(10)).hasSize(1);
 
             try (UnitOfWork work = registry.newUnitOfWork()) {
-                ledger.claim(work, key);
-                ledger.markDone(work, key, "5", null);
+                ledger.claim(work, key, "5");
                 work.commit();
             }
 
             assertThat(ledger.failure(key.value())).isEmpty();
+            assertThat(ledger.deadLetters(10)).isEmpty();
+            // purging the done row takes its stale failure record along: it must not read as a dead letter again
+            assertThat(ledger.purgeDone(LocalDateTime.of(2026, 3, 1, 10, 15, 31))).isEqualTo(1);
+            assertThat(ledger.deadLetters(10)).isEmpty();
+            assertThat(ledger.discard(key.value())).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void claim_byAConcurrentDelivery_whenTheFirstRollsBack_isGranted(TestDatabase database) throws Exception {
+        try (TestDb db = database.create("ledger"); DataSourceRegistry registry = registry(db)) {
+            JdbcDeliveryLedger ledger = ledger(registry, 3);
+            ledger.ensureTables();
+            DeliveryKey key = DeliveryKey.of(REF, null, 3);
+            ExecutorService executor = Executors.newSingleThreadExecutor();
+            try (UnitOfWork first = registry.newUnitOfWork()) {
+                assertThat(ledger.claim(first, key, "42").claimed()).isTrue();
+
+                CompletableFuture<DeliveryLedger.Claim> second = CompletableFuture.supplyAsync(() -> {
+                    try (UnitOfWork work = registry.newUnitOfWork()) {
+                        DeliveryLedger.Claim claim = ledger.claim(work, key, "43");
+                        work.commit();
+                        return claim;
+                    }
+                }, executor);
+
+                first.rollback();
+                assertThat(second.get(30, TimeUnit.SECONDS).claimed()).isTrue();
+            } finally {
+                executor.shutdownNow();
+            }
+            try (UnitOfWork work = registry.newUnitOfWork()) {
+                assertThat(ledger.claim(work, key, "44")).isEqualTo(DeliveryLedger.Claim.alreadyDone("43", null));
+            }
         }
     }
 
@@ -188,15 +221,14 @@ class JdbcDeliveryLedgerTest {
             JdbcDeliveryLedger ledger = ledger(registry, 3);
             DeliveryKey key = DeliveryKey.of(REF, null, 0);
             try (UnitOfWork work = registry.newUnitOfWork()) {
-                ledger.claim(work, key);
-                ledger.markDone(work, key, "7", 1L);
+                ledger.claim(work, key, "7");
                 work.commit();
             }
 
             assertThat(ledger.purgeDone(LocalDateTime.of(2026, 3, 1, 10, 15, 30))).isZero();
             assertThat(ledger.purgeDone(LocalDateTime.of(2026, 3, 1, 10, 15, 31))).isEqualTo(1);
             try (UnitOfWork work = registry.newUnitOfWork()) {
-                assertThat(ledger.claim(work, key).claimed()).isTrue();
+                assertThat(ledger.claim(work, key, "8").claimed()).isTrue();
             }
         }
     }

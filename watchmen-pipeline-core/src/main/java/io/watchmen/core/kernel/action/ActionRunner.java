@@ -45,6 +45,11 @@ public final class ActionRunner {
         this.deletes = new DeleteActions(services);
     }
 
+    /** Optimistic-lock retries of write actions in this process so far (a diagnostic counter). */
+    public static long optimisticRetries() {
+        return WriteActions.RETRIES.sum();
+    }
+
     public void run(Action action, RunContext.At at, ActionLog log) {
         if (action instanceof AlarmAction alarm) {
             alarm(alarm, at, log);

@@ -25,6 +25,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class WriteActions {
 
+    /** Optimistic-lock retries of this process (diagnostics: the benchmark reports retries per trigger). */
+    static final java.util.concurrent.atomic.LongAdder RETRIES = new java.util.concurrent.atomic.LongAdder();
+
     private final ActionServices services;
 
     WriteActions(ActionServices services) {
@@ -57,6 +60,7 @@ final class WriteActions {
                     return;
                 } catch (DuplicateKeyException concurrent) {
                     // a concurrent writer inserted the same key: update its row instead
+                    RETRIES.increment();
                     allowInsert = false;
                     continue;
                 }
@@ -72,11 +76,13 @@ final class WriteActions {
                 throw notFoundOnUpdate(write.topic(), by);
             }
             if (services.settings().updateRetry() && attempt < services.settings().updateRetryTimes()) {
+                RETRIES.increment();
                 services.sleeper().sleep(backoff(attempt));
                 attempt++;
                 continue;
             }
             if (services.settings().updateRetry() && services.settings().updateRetryForce()) {
+                RETRIES.increment();
                 forced(write, at, log, allowInsert, translator);
                 return;
             }
