@@ -68,23 +68,14 @@ final class LazyPool implements DataSource, AutoCloseable {
         Duration lifetime = settings.maxLifetime();
         config.setMaxLifetime(Math.max(30_000, lifetime.toMillis()));
         config.setValidationTimeout(Math.min(5_000, Math.max(250, settings.connectionTimeout().toMillis() - 1)));
-        // READ COMMITTED everywhere: under MySQL's default REPEATABLE READ an item's first read fixes its snapshot,
-        // so the re-find after a concurrent insert (insert-or-merge-row) cannot see the other writer's row and the
-        // item's share of an aggregate is lost. PostgreSQL and H2 default to READ COMMITTED already.
+        // READ COMMITTED everywhere (PostgreSQL's and H2's default): under InnoDB's REPEATABLE READ a unit of work's
+        // first read pins its snapshot, so the re-find after a concurrent insert (insert-or-merge-row) cannot see
+        // the other writer's row, and an optimistic-lock retry re-reads the same stale version_. Set once per
+        // physical connection, not per unit of work.
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         // a pool that cannot connect fails the first getConnection, not construction-time class loading
         config.setInitializationFailTimeout(-1);
-        if (mysqlFamily(connect.jdbcUrl())) {
-            // InnoDB's default REPEATABLE READ pins a unit of work's first snapshot: an optimistic-lock retry would
-            // re-read the same stale version_ forever. READ COMMITTED (PostgreSQL's and H2's default) lets the
-            // retry see the concurrent commit. Set once per physical connection, not per unit of work.
-            config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        }
         return config;
-    }
-
-    static boolean mysqlFamily(String jdbcUrl) {
-        return jdbcUrl.startsWith("jdbc:mysql:") || jdbcUrl.startsWith("jdbc:mariadb:");
     }
 
     /**
