@@ -255,17 +255,19 @@ public final class Bench {
     /** Adapter artifact sizes and live heap after many triggers on in-memory H2. */
     private void footprint() throws Exception {
         StringBuilder sizes = new StringBuilder();
-        for (String adapter : List.of("adapter-aws", "adapter-azure", "adapter-aliyun", "adapter-gcp")) {
-            Path target = Path.of(adapter, "target");
-            if (Files.isDirectory(target)) {
-                try (var files = Files.list(target)) {
-                    files.filter(p -> p.toString().endsWith(".jar") || p.toString().endsWith(".zip"))
-                            .filter(p -> !p.getFileName().toString().startsWith("original-"))
-                            .forEach(p -> sizes.append(String.format("%s %.1f MB; ", p.getFileName(),
-                                    sizeOf(p) / 1_048_576.0)));
-                }
+        // the deployable artifact of each adapter (the thin module jars are build intermediates)
+        Map<String, Path> artifacts = new LinkedHashMap<>();
+        artifacts.put("AWS", Path.of("adapter-aws", "target", "watchmen-aws-lambda.jar"));
+        artifacts.put("Alibaba", Path.of("adapter-aliyun", "target", "fc", "watchmen-aliyun-fc.jar"));
+        artifacts.put("Google", Path.of("adapter-gcp", "target", "watchmen-gcp-function.jar"));
+        artifacts.put("Azure", Path.of("adapter-azure", "target", "azure-functions", "watchmen-pipelines"));
+        artifacts.forEach((cloud, path) -> {
+            if (Files.exists(path)) {
+                sizes.append(String.format("%s %s %.1f MB; ", cloud, path.getFileName(), sizeOf(path) / 1_048_576.0));
+            } else {
+                sizes.append(cloud).append(" not built (mvn package); ");
             }
-        }
+        });
         int dependencies = dependencyCount(Path.of("adapter-aws", "target", "watchmen-aws-lambda.jar"));
         try (BenchFixture fixture = BenchFixture.open("jdbc:h2:mem:bench_footprint;DB_CLOSE_DELAY=-1", "sa", "", 2)) {
             runOurs(fixture, "F1", 10_000);
@@ -308,6 +310,11 @@ public final class Bench {
 
     private static long sizeOf(Path path) {
         try {
+            if (Files.isDirectory(path)) {
+                try (var files = Files.walk(path)) {
+                    return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+                }
+            }
             return Files.size(path);
         } catch (IOException e) {
             return -1;

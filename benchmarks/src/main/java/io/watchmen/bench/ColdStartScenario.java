@@ -110,7 +110,7 @@ final class ColdStartScenario {
         command.addAll(flags);
         command.add("-cp");
         command.add(work + java.io.File.pathSeparator + AWS_JAR.toAbsolutePath() + java.io.File.pathSeparator
-                + lambdaCoreJar());
+                + lambdaCoreJar() + (url.startsWith("jdbc:h2:") ? java.io.File.pathSeparator + h2Jar() : ""));
         command.add(ColdStartMain.class.getName());
         invocation++;
         command.addAll(List.of("bench", "cold/" + ProcessHandle.current().pid() + "-" + invocation + ".json",
@@ -165,6 +165,17 @@ final class ColdStartScenario {
     }
 
     /** The Lambda runtime provides aws-lambda-java-core; here it comes from the local Maven repository. */
+    /** The Lambda jar ships no H2 (a function has no local disk worth a database): the H2 runs add it beside. */
+    private static String h2Jar() {
+        String configured = System.getProperty("watchmen.bench.h2Jar");
+        if (configured != null) {
+            return configured;
+        }
+        String version = org.h2.engine.Constants.VERSION;
+        return Path.of(System.getProperty("user.home"), ".m2", "repository", "com", "h2database", "h2", version,
+                "h2-" + version + ".jar").toString();
+    }
+
     private static String lambdaCoreJar() {
         String configured = System.getProperty("watchmen.bench.lambdaCoreJar");
         if (configured != null) {
