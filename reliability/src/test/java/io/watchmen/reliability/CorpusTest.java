@@ -30,7 +30,7 @@ class CorpusTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"H2", "MARIADB"})
+    @EnumSource(TestDatabase.class)
     void everyCase_givesOneFailureRecordWithItsCodeWritesNothingAndTheNextObjectIsServed(TestDatabase kind)
             throws Exception {
         try (SuiteDatabase suite = SuiteDatabase.create(kind, "corpus")) {

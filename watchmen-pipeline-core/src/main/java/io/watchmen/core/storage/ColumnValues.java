@@ -37,6 +37,13 @@ final class ColumnValues {
             statement.setNull(index, sqlType(kind));
             return;
         }
+        if (forWrite && (value instanceof Map<?, ?> || value instanceof List<?>)
+                && kind != ValueKind.JSON && kind != ValueKind.TEXT && kind != ValueKind.NATURAL) {
+            // some databases would take the JSON text of a list into a date or number column; none should. SQLState
+            // class 22 makes the caller report DATA_INVALID with the topic's name.
+            throw new SQLException("A " + (value instanceof List<?> ? "list" : "JSON object") + " does not fit a "
+                    + kind.name().toLowerCase(java.util.Locale.ROOT) + " column.", "22000");
+        }
         switch (kind) {
             case LONG, INT -> {
                 Object number = toNumber(value);
