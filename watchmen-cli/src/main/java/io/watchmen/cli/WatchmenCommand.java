@@ -149,6 +149,7 @@ public final class WatchmenCommand implements Callable<Integer> {
             Settings settings = CliSettings.build(root.environment(), database);
             CommandLine command = spec.commandLine();
             try (CoreRuntime runtime = CoreRuntime.create(settings)) {
+                runtime.prime(); // fail fast on a wrong URL or password, before any object is read
                 ProgressBar progress = new ProgressBar(command.getErr(), files.size(),
                         files.size() > 20 && ProgressBar.stderrIsTerminal());
                 boolean allDone = new ObjectRunner(runtime, command.getOut(), progress).runAll(files);

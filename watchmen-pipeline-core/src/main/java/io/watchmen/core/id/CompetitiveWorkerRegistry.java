@@ -67,6 +67,10 @@ final class CompetitiveWorkerRegistry extends LeasedWorkerIds<String> {
                 if (tryClaim(c, workerId, holder, now, threshold)) {
                     return new Lease<>(workerId, holder, nowMillis);
                 }
+            } catch (java.sql.SQLTransientConnectionException | java.sql.SQLInvalidAuthorizationSpecException e) {
+                // no connection at all (pool timeout, bad credentials): another attempt right away cannot help
+                throw new WatchmenException(ErrorCode.WORKER_ID_UNAVAILABLE, "Claiming a snowflake worker id failed:"
+                        + " no connection to the meta database (SQLState " + e.getSQLState() + ")", e);
             } catch (SQLException e) {
                 // A competitor inserted first (duplicate key), a deadlock, or the database is down: try again.
                 WatchmenException next = new WatchmenException(ErrorCode.WORKER_ID_UNAVAILABLE,

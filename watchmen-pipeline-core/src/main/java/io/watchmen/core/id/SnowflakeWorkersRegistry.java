@@ -80,6 +80,10 @@ final class SnowflakeWorkersRegistry extends LeasedWorkerIds<Holder> {
                 if (claimed == 1) {
                     return new Lease<>(workerId, holder, nowMillis);
                 }
+            } catch (java.sql.SQLTransientConnectionException | java.sql.SQLInvalidAuthorizationSpecException e) {
+                // no connection at all (pool timeout, bad credentials): another attempt right away cannot help
+                throw new WatchmenException(ErrorCode.WORKER_ID_UNAVAILABLE, "Claiming a snowflake worker id failed:"
+                        + " no connection to the meta database (SQLState " + e.getSQLState() + ")", e);
             } catch (SQLException e) {
                 WatchmenException next = new WatchmenException(ErrorCode.WORKER_ID_UNAVAILABLE,
                         "Claiming a snowflake worker id failed: " + e.getMessage(), e);

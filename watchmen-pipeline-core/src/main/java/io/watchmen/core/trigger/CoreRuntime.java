@@ -102,8 +102,10 @@ public final class CoreRuntime implements StorageObjectHandler, AutoCloseable {
         try (Connection connection = registry.meta().dataSource().getConnection()) {
             connection.isValid(5);
         } catch (SQLException e) {
+            String url = MetaDatabase.jdbcUrl(settings.meta()).replaceAll("(?i)(password=)[^&;]*", "$1***");
             throw new WatchmenException(ErrorCode.STORAGE_FAILED, "Priming failed: cannot connect to the meta"
-                    + " database (SQLState " + e.getSQLState() + ").", e);
+                    + " database " + url + " as " + settings.meta().userName() + " (SQLState " + e.getSQLState()
+                    + "): check the URL, the user and the password (META_STORAGE_PASSWORD).", e);
         }
         ledger.ensureTables();
         registry.evictConnections();
