@@ -4,13 +4,13 @@ import io.watchmen.core.ErrorCode;
 import io.watchmen.core.WatchmenException;
 import io.watchmen.core.auth.Principal;
 import io.watchmen.core.config.Settings;
-import io.watchmen.core.json.WatchmenJson;
 import io.watchmen.core.kernel.action.ActionRunner;
 import io.watchmen.core.kernel.action.ActionServices;
 import io.watchmen.core.kernel.action.RunContext;
 import io.watchmen.core.kernel.compile.CompiledPipeline;
 import io.watchmen.core.kernel.compile.PipelineCompiler;
 import io.watchmen.core.kernel.monitor.LogBuilders.PipelineLog;
+import io.watchmen.core.kernel.monitor.MonitorLogDocument;
 import io.watchmen.core.kernel.value.EvalContext;
 import io.watchmen.core.meta.MetadataService;
 import io.watchmen.core.model.monitor.MonitorLogStatus;
@@ -266,7 +266,6 @@ public final class PipelineKernel {
         private MonitorLogs() {
         }
 
-        @SuppressWarnings("unchecked")
         static void store(PipelineKernel kernel, PipelineLog log, PipelineContext context,
                           Deque<PipelineContext> queue, String tenantId, UnitOfWork work, DeferredLogs logs) {
             if (kernel.settings.pipelines().errorHandleMonitorLogOnly() && log.status != MonitorLogStatus.ERROR) {
@@ -283,7 +282,7 @@ public final class PipelineKernel {
                 }
                 return;
             }
-            Map<String, Object> document = WatchmenJson.mapper().convertValue(log.build(), Map.class);
+            Map<String, Object> document = MonitorLogDocument.of(log);
             Map<String, Object> prepared = kernel.schema(logTopic).prepareTriggerData(document, tenantId);
             if (!kernel.triggersPipelines(logTopic, tenantId)) {
                 // nothing reads the log inside this unit of work: write all of them in one batch at its end

@@ -1,0 +1,99 @@
+package io.watchmen.core.kernel.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.watchmen.core.json.WatchmenJson;
+import io.watchmen.core.kernel.monitor.LogBuilders.ActionLog;
+import io.watchmen.core.kernel.monitor.LogBuilders.PipelineLog;
+import io.watchmen.core.kernel.monitor.LogBuilders.StageLog;
+import io.watchmen.core.kernel.monitor.LogBuilders.UnitLog;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MonitorLogDocumentTest {
+
+    @Test
+    void document_ofAFullLog_equalsJacksonsConversionOfTheRecords() throws Exception {
+        PipelineLog log = fullLog();
+        Map<?, ?> expected = WatchmenJson.mapper().convertValue(log.build(), Map.class);
+        Map<String, Object> actual = MonitorLogDocument.of(log);
+        assertEquals(expected, actual);
+        assertEquals(WatchmenJson.mapper().writeValueAsString(expected),
+                WatchmenJson.mapper().writeValueAsString(actual), "same keys in the same order");
+    }
+
+    @Test
+    void document_ofAFailedLogWithoutStages_equalsJacksonsConversionOfTheRecords() throws Exception {
+        PipelineLog log = new PipelineLog("9", "trace", "p1", "t1", null, LocalDateTime.of(2026, 1, 2, 3, 4, 5),
+                null, null);
+        log.fail("boom");
+        log.prerequisite = null;
+        Map<?, ?> expected = WatchmenJson.mapper().convertValue(log.build(), Map.class);
+        Map<String, Object> actual = MonitorLogDocument.of(log);
+        assertEquals(expected, actual);
+        assertEquals(WatchmenJson.mapper().writeValueAsString(expected),
+                WatchmenJson.mapper().writeValueAsString(actual));
+    }
+
+    @Test
+    void plain_ofEveryKindOfValue_equalsJacksonsConversion() {
+        List<Object> values = Arrays.asList(null, "s", true, 1, 1L, Long.MAX_VALUE, 2.5d, 1.5f, (short) 3,
+                (byte) 4, new BigDecimal("1.50"), new BigDecimal("1E+3"), BigInteger.TEN,
+                LocalDate.of(2026, 2, 3), LocalDateTime.of(2026, 2, 3, 4, 5, 6, 7_000_000), LocalTime.of(1, 2, 3),
+                Set.of("x"), new int[] {1, 2}, Map.of(1, "numeric key"), new HashMap<>(Map.of("k", List.of(1, 2.5))));
+        for (Object value : values) {
+            Object expected = WatchmenJson.mapper().convertValue(Arrays.asList(value), List.class).get(0);
+            assertEquals(expected, MonitorLogDocument.plain(value), String.valueOf(value));
+        }
+    }
+
+    private static PipelineLog fullLog() {
+        Map<String, Object> oldValue = new LinkedHashMap<>();
+        oldValue.put("amount", new BigDecimal("12.30"));
+        oldValue.put("count", 3);
+        oldValue.put("big", 12345678901L);
+        oldValue.put("day", LocalDate.of(2026, 3, 4));
+        oldValue.put("at", LocalDateTime.of(2026, 3, 4, 5, 6, 7, 123_400_000));
+        oldValue.put("ratio", 0.25d);
+        oldValue.put("items", new ArrayList<>(List.of(Map.of("name", "a"), "b")));
+        oldValue.put("none", null);
+        Map<String, Object> newValue = new LinkedHashMap<>(oldValue);
+        newValue.put("count", 4);
+        PipelineLog log = new PipelineLog("1", "trace-1", "p1", "t1", 42L,
+                LocalDateTime.of(2026, 3, 4, 5, 6, 7, 891_000_000), oldValue, newValue);
+        log.prerequisiteDefinedAs = Map.of("conditional", false);
+        log.spentInMills = 17;
+        StageLog stage = new StageLog("s1", "Stage", LocalDateTime.of(2026, 3, 4, 5, 6, 0));
+        stage.prerequisiteDefinedAs = new LinkedHashMap<>(Map.of("conditional", true,
+                "on", Map.of("jointType", "and", "filters", List.of())));
+        log.stages.add(stage);
+        UnitLog unit = new UnitLog("u1", "Unit", "item", Map.of("x", new BigDecimal("1")),
+                LocalDateTime.of(2026, 3, 4, 5, 6, 7, 1));
+        stage.units.add(unit);
+        ActionLog write = new ActionLog("a-log", "a1", "insert-or-merge-row",
+                Map.of("actionId", "a1", "type", "insert-or-merge-row", "mapping", List.of(Map.of("f", 1))),
+                LocalDateTime.of(2026, 3, 4, 5, 6, 8), false);
+        write.insertCount = 1;
+        write.touched = Map.of("id_", 7L, "amount", new BigDecimal("2.5"), "when", LocalDate.of(2026, 1, 1));
+        write.findBy = List.of(Map.of("name", "HOT"));
+        unit.actions.add(write);
+        ActionLog alarm = new ActionLog("b-log", "a2", "alarm", null, LocalDateTime.of(2026, 3, 4, 5, 6, 9), true);
+        alarm.fail("bad");
+        alarm.prerequisite = false;
+        unit.actions.add(alarm);
+        UnitLog empty = new UnitLog("u2", null, null, null, LocalDateTime.of(2026, 3, 4, 5, 6, 10));
+        stage.units.add(empty);
+        return log;
+    }
+}
