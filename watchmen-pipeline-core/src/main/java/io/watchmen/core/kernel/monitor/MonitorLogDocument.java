@@ -7,6 +7,9 @@ import io.watchmen.core.kernel.monitor.LogBuilders.StageLog;
 import io.watchmen.core.kernel.monitor.LogBuilders.Step;
 import io.watchmen.core.kernel.monitor.LogBuilders.UnitLog;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -128,6 +131,15 @@ public final class MonitorLogDocument {
                 copy.add(plain(element));
             }
             return copy;
+        }
+        if (value instanceof LocalDateTime time) {
+            return time.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        }
+        if (value instanceof LocalDate date) {
+            return date.format(DateTimeFormatter.ISO_LOCAL_DATE);
+        }
+        if (value instanceof LocalTime time) {
+            return time.format(DateTimeFormatter.ISO_LOCAL_TIME);
         }
         return viaMapper(value);
     }

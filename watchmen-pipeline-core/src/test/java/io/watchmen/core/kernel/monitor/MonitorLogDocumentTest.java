@@ -50,7 +50,8 @@ class MonitorLogDocumentTest {
     void plain_ofEveryKindOfValue_equalsJacksonsConversion() {
         List<Object> values = Arrays.asList(null, "s", true, 1, 1L, Long.MAX_VALUE, 2.5d, 1.5f, (short) 3,
                 (byte) 4, new BigDecimal("1.50"), new BigDecimal("1E+3"), BigInteger.TEN,
-                LocalDate.of(2026, 2, 3), LocalDateTime.of(2026, 2, 3, 4, 5, 6, 7_000_000), LocalTime.of(1, 2, 3),
+                LocalDate.of(2026, 2, 3), LocalDateTime.of(2026, 2, 3, 4, 5, 6, 7_000_000), LocalTime.of(1, 2, 3), LocalTime.of(1, 2, 3, 400), LocalDateTime.of(2026, 2, 3, 4, 5),
+                LocalDate.of(12026, 1, 1),
                 Set.of("x"), new int[] {1, 2}, Map.of(1, "numeric key"), new HashMap<>(Map.of("k", List.of(1, 2.5))));
         for (Object value : values) {
             Object expected = WatchmenJson.mapper().convertValue(Arrays.asList(value), List.class).get(0);
