@@ -87,6 +87,11 @@ final class JsonValues {
                 generator.writeString(text);
             } else if (leaf instanceof Long number) {
                 generator.writeNumber(number);
+            } else if (leaf instanceof BigDecimal number) {
+                // what the mapper's number serializer does (plain-writing is not enabled)
+                generator.writeNumber(number);
+            } else if (leaf instanceof BigInteger number) {
+                generator.writeNumber(number);
             } else {
                 // anything else is written by the mapper as it stands
                 generator.writeObject(leaf);

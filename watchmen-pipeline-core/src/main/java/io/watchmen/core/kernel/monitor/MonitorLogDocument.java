@@ -6,6 +6,12 @@ import io.watchmen.core.kernel.monitor.LogBuilders.PipelineLog;
 import io.watchmen.core.kernel.monitor.LogBuilders.StageLog;
 import io.watchmen.core.kernel.monitor.LogBuilders.Step;
 import io.watchmen.core.kernel.monitor.LogBuilders.UnitLog;
+import io.watchmen.core.storage.criteria.ColumnOperand;
+import io.watchmen.core.storage.criteria.Criteria;
+import io.watchmen.core.storage.criteria.CriteriaExpression;
+import io.watchmen.core.storage.criteria.CriteriaJoint;
+import io.watchmen.core.storage.criteria.Operand;
+import io.watchmen.core.storage.criteria.ValueOperand;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -95,7 +101,7 @@ public final class MonitorLogDocument {
 
     private static void common(Map<String, Object> doc, Step log) {
         doc.put("status", log.status == null ? null : log.status.json());
-        doc.put("startTime", log.startTime == null ? null : log.startTime.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+        doc.put("startTime", log.startTime == null ? null : IsoText.of(log.startTime));
         doc.put("spentInMills", log.spentInMills);
         doc.put("error", log.error);
     }
@@ -132,8 +138,11 @@ public final class MonitorLogDocument {
             }
             return copy;
         }
+        if (value instanceof Criteria || value instanceof Operand) {
+            return criteria(value);
+        }
         if (value instanceof LocalDateTime time) {
-            return time.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+            return IsoText.of(time);
         }
         if (value instanceof LocalDate date) {
             return date.format(DateTimeFormatter.ISO_LOCAL_DATE);
@@ -142,6 +151,38 @@ public final class MonitorLogDocument {
             return time.format(DateTimeFormatter.ISO_LOCAL_TIME);
         }
         return viaMapper(value);
+    }
+
+    /** A find-by tree as Jackson writes its records (the monitor log's findBy); rarer operands via the mapper. */
+    private static Object criteria(Object value) {
+        if (value instanceof CriteriaJoint joint) {
+            Map<String, Object> doc = new LinkedHashMap<>(4);
+            doc.put("conjunction", joint.conjunction() == null ? null : joint.conjunction().json());
+            List<Object> children = new ArrayList<>(joint.children().size());
+            for (Criteria child : joint.children()) {
+                children.add(criteria(child));
+            }
+            doc.put("children", children);
+            return doc;
+        }
+        if (value instanceof CriteriaExpression expression) {
+            Map<String, Object> doc = new LinkedHashMap<>(4);
+            doc.put("left", criteria(expression.left()));
+            doc.put("operator", expression.operator() == null ? null : expression.operator().json());
+            doc.put("right", criteria(expression.right()));
+            return doc;
+        }
+        if (value instanceof ColumnOperand column) {
+            Map<String, Object> doc = new LinkedHashMap<>(4);
+            doc.put("synonym", column.synonym());
+            doc.put("entityName", column.entityName());
+            doc.put("columnName", column.columnName());
+            return doc;
+        }
+        if (value instanceof ValueOperand operand) {
+            return plain(operand.value());
+        }
+        return value == null ? null : viaMapper(value);
     }
 
     private static Object viaMapper(Object value) {

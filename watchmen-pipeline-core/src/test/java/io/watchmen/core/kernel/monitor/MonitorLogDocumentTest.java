@@ -7,6 +7,17 @@ import io.watchmen.core.kernel.monitor.LogBuilders.ActionLog;
 import io.watchmen.core.kernel.monitor.LogBuilders.PipelineLog;
 import io.watchmen.core.kernel.monitor.LogBuilders.StageLog;
 import io.watchmen.core.kernel.monitor.LogBuilders.UnitLog;
+import io.watchmen.core.model.pipeline.ParameterComputeType;
+import io.watchmen.core.model.pipeline.ParameterJointType;
+import io.watchmen.core.model.topic.Factor;
+import io.watchmen.core.model.topic.FactorType;
+import io.watchmen.core.storage.criteria.ArithmeticOperand;
+import io.watchmen.core.storage.criteria.ColumnOperand;
+import io.watchmen.core.storage.criteria.Criteria;
+import io.watchmen.core.storage.criteria.CriteriaExpression;
+import io.watchmen.core.storage.criteria.CriteriaJoint;
+import io.watchmen.core.storage.criteria.CriteriaOperator;
+import io.watchmen.core.storage.criteria.ValueOperand;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -59,6 +70,41 @@ class MonitorLogDocumentTest {
         }
     }
 
+    @Test
+    void plain_ofAFindByTree_equalsJacksonsConversion() {
+        Factor factor = new Factor("f1", FactorType.TEXT, "name", null, null, null, null, null, null, null, null);
+        Criteria by = new CriteriaJoint(ParameterJointType.AND, List.of(
+                new CriteriaExpression(new ColumnOperand(false, "customer", "name", factor), CriteriaOperator.EQUALS,
+                        new ValueOperand("HOT")),
+                new CriteriaExpression(new ColumnOperand(true, "v", "at", factor), CriteriaOperator.IS_EMPTY, null),
+                new CriteriaJoint(ParameterJointType.OR, List.of(
+                        new CriteriaExpression(new ValueOperand(List.of(new BigDecimal("1.5"), 2L)),
+                                CriteriaOperator.IN, new ValueOperand(LocalDateTime.of(2026, 1, 2, 3, 4, 5, 60))),
+                        new CriteriaExpression(new ArithmeticOperand(ParameterComputeType.ADD,
+                                List.of(new ColumnOperand(false, "c", "n", factor), new ValueOperand(null))),
+                                CriteriaOperator.GREATER_THAN, new ValueOperand(LocalDate.of(2026, 5, 6))))),
+                new CriteriaJoint(ParameterJointType.AND, List.of())));
+        Object expected = WatchmenJson.mapper().convertValue(Arrays.asList(by), List.class).get(0);
+        assertEquals(expected, MonitorLogDocument.plain(by));
+    }
+
+    @Test
+    void isoText_ofAnyDateTime_equalsTheIsoFormatter() {
+        java.util.Random random = new java.util.Random(7);
+        List<LocalDateTime> times = new ArrayList<>(List.of(LocalDateTime.of(0, 1, 1, 0, 0),
+                LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999), LocalDateTime.of(10000, 1, 1, 0, 0),
+                LocalDateTime.of(-1, 1, 1, 0, 0), LocalDateTime.of(2026, 11, 27, 23, 5, 0, 100),
+                LocalDateTime.of(2026, 11, 27, 23, 5, 0, 1_000_000)));
+        for (int i = 0; i < 2000; i++) {
+            times.add(LocalDateTime.of(random.nextInt(10000), 1 + random.nextInt(12), 1 + random.nextInt(28),
+                    random.nextInt(24), random.nextInt(60), random.nextInt(60),
+                    random.nextBoolean() ? random.nextInt(1_000_000_000) : random.nextInt(1000) * 1_000_000));
+        }
+        for (LocalDateTime time : times) {
+            assertEquals(time.format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME), IsoText.of(time));
+        }
+    }
+
     private static PipelineLog fullLog() {
         Map<String, Object> oldValue = new LinkedHashMap<>();
         oldValue.put("amount", new BigDecimal("12.30"));
@@ -87,7 +133,8 @@ class MonitorLogDocumentTest {
                 LocalDateTime.of(2026, 3, 4, 5, 6, 8), false);
         write.insertCount = 1;
         write.touched = Map.of("id_", 7L, "amount", new BigDecimal("2.5"), "when", LocalDate.of(2026, 1, 1));
-        write.findBy = List.of(Map.of("name", "HOT"));
+        write.findBy = new CriteriaJoint(ParameterJointType.AND, List.of(new CriteriaExpression(
+                new ColumnOperand(false, "customer", "name", null), CriteriaOperator.EQUALS, new ValueOperand("HOT"))));
         unit.actions.add(write);
         ActionLog alarm = new ActionLog("b-log", "a2", "alarm", null, LocalDateTime.of(2026, 3, 4, 5, 6, 9), true);
         alarm.fail("bad");
