@@ -59,7 +59,7 @@ public final class PipelineKernel {
     private final PipelineRunner runner;
     private final EvalContext.Runtime runtime;
     private final BoundedCache<String, CompiledPipeline> compiled;
-    private final BoundedCache<String, TopicSchema> schemas;
+    private final BoundedCache<SchemaKey, TopicSchema> schemas;
     private final Set<String> tenantsWithoutLogTopic = ConcurrentHashMap.newKeySet();
 
     public PipelineKernel(MetadataService metadata, TopicDataService data, SchemaContext schemaContext,
@@ -133,8 +133,12 @@ public final class PipelineKernel {
     }
 
     private TopicSchema schema(Topic topic) {
-        return schemas.get(topic.topicId() + "|" + topic.version() + "|" + topic.lastModifiedAt(),
+        return schemas.get(new SchemaKey(topic.topicId(), topic.version(), topic.lastModifiedAt()),
                 key -> TopicSchema.of(topic, schemaContext));
+    }
+
+    /** One compiled schema per topic version (a record key: no text rendered per trigger). */
+    private record SchemaKey(String topicId, Object version, Object lastModifiedAt) {
     }
 
     private TopicTrigger save(UnitOfWork work, Topic topic, Map<String, Object> prepared, PipelineTriggerType type,
