@@ -286,16 +286,30 @@ public final class PipelineKernel {
                 }
                 return;
             }
-            Map<String, Object> document = MonitorLogDocument.of(log);
-            Map<String, Object> prepared = kernel.schema(logTopic).prepareTriggerData(document, tenantId);
             if (!kernel.triggersPipelines(logTopic, tenantId)) {
                 // nothing reads the log inside this unit of work: write all of them in one batch at its end
-                logs.add(logTopic, prepared);
+                Map<String, Object> document = MonitorLogDocument.of(log, !reachesDefinedAs(logTopic));
+                logs.add(logTopic, kernel.schema(logTopic).prepareTriggerData(document, tenantId));
                 return;
             }
+            Map<String, Object> document = MonitorLogDocument.of(log);
+            Map<String, Object> prepared = kernel.schema(logTopic).prepareTriggerData(document, tenantId);
             TopicTrigger saved = kernel.data.insert(work, logTopic, prepared, tenantId);
             queue.addAll(kernel.contexts(logTopic, saved, tenantId, context.depth() + 1));
         }
+    }
+
+    /** Whether a factor of the log topic names something inside a definedAs (preparing the row may change it). */
+    private static boolean reachesDefinedAs(Topic logTopic) {
+        if (logTopic.factors() == null) {
+            return false;
+        }
+        for (var factor : logTopic.factors()) {
+            if (factor.name() != null && factor.name().toLowerCase(java.util.Locale.ROOT).contains("definedas")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean triggersPipelines(Topic topic, String tenantId) {

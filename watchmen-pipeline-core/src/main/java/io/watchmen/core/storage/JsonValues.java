@@ -62,6 +62,8 @@ final class JsonValues {
             generator.writeNull();
         } else if (value instanceof String text) {
             generator.writeString(text);
+        } else if (value instanceof JsonTextMap rendered) {
+            generator.writeRawValue(rendered.json());
         } else if (value instanceof Map<?, ?> map) {
             generator.writeStartObject();
             for (Map.Entry<?, ?> entry : map.entrySet()) {

@@ -6,6 +6,7 @@ import io.watchmen.core.kernel.monitor.LogBuilders.PipelineLog;
 import io.watchmen.core.kernel.monitor.LogBuilders.StageLog;
 import io.watchmen.core.kernel.monitor.LogBuilders.Step;
 import io.watchmen.core.kernel.monitor.LogBuilders.UnitLog;
+import io.watchmen.core.storage.JsonTextMap;
 import io.watchmen.core.storage.criteria.ColumnOperand;
 import io.watchmen.core.storage.criteria.Criteria;
 import io.watchmen.core.storage.criteria.CriteriaExpression;
@@ -35,6 +36,15 @@ public final class MonitorLogDocument {
 
     /** A fresh, mutable document: storage prepares it in place. */
     public static Map<String, Object> of(PipelineLog log) {
+        return of(log, false);
+    }
+
+    /**
+     * As {@link #of(PipelineLog)}; with {@code shareDefinedAs} an action's compiled definedAs (a read-only
+     * {@link JsonTextMap} that keeps its JSON text) is put in as it is instead of a copy. Only for a document that
+     * nothing changes or reads as rows: the log topic defines no factor inside definedAs and runs no pipeline.
+     */
+    public static Map<String, Object> of(PipelineLog log, boolean shareDefinedAs) {
         Map<String, Object> doc = new LinkedHashMap<>(20);
         doc.put("uid", log.uid);
         doc.put("traceId", log.traceId);
@@ -47,13 +57,13 @@ public final class MonitorLogDocument {
         prerequisite(doc, log);
         List<Object> stages = new ArrayList<>(log.stages.size());
         for (StageLog stage : log.stages) {
-            stages.add(stage(stage));
+            stages.add(stage(stage, shareDefinedAs));
         }
         doc.put("stages", stages);
         return doc;
     }
 
-    private static Map<String, Object> stage(StageLog log) {
+    private static Map<String, Object> stage(StageLog log, boolean shareDefinedAs) {
         Map<String, Object> doc = new LinkedHashMap<>(12);
         doc.put("stageId", log.stageId);
         doc.put("name", log.name);
@@ -61,13 +71,13 @@ public final class MonitorLogDocument {
         prerequisite(doc, log);
         List<Object> units = new ArrayList<>(log.units.size());
         for (UnitLog unit : log.units) {
-            units.add(unit(unit));
+            units.add(unit(unit, shareDefinedAs));
         }
         doc.put("units", units);
         return doc;
     }
 
-    private static Map<String, Object> unit(UnitLog log) {
+    private static Map<String, Object> unit(UnitLog log, boolean shareDefinedAs) {
         Map<String, Object> doc = new LinkedHashMap<>(16);
         doc.put("unitId", log.unitId);
         doc.put("name", log.name);
@@ -77,13 +87,13 @@ public final class MonitorLogDocument {
         doc.put("loopVariableValue", plain(log.loopVariableValue));
         List<Object> actions = new ArrayList<>(log.actions.size());
         for (ActionLog action : log.actions) {
-            actions.add(action(action));
+            actions.add(action(action, shareDefinedAs));
         }
         doc.put("actions", actions);
         return doc;
     }
 
-    private static Map<String, Object> action(ActionLog log) {
+    private static Map<String, Object> action(ActionLog log, boolean shareDefinedAs) {
         Map<String, Object> doc = new LinkedHashMap<>(20);
         doc.put("uid", log.uid);
         doc.put("actionId", log.actionId);
@@ -92,7 +102,8 @@ public final class MonitorLogDocument {
         doc.put("insertCount", log.insertCount);
         doc.put("updateCount", log.updateCount);
         doc.put("deleteCount", log.deleteCount);
-        doc.put("definedAs", plain(log.definedAs));
+        doc.put("definedAs", shareDefinedAs && log.definedAs instanceof JsonTextMap shared ? shared
+                : plain(log.definedAs));
         doc.put("touched", plain(log.touched));
         doc.put("findBy", plain(log.findBy));
         prerequisite(doc, log);

@@ -11,6 +11,7 @@ import io.watchmen.core.model.pipeline.ParameterComputeType;
 import io.watchmen.core.model.pipeline.ParameterJointType;
 import io.watchmen.core.model.topic.Factor;
 import io.watchmen.core.model.topic.FactorType;
+import io.watchmen.core.storage.JsonTextMap;
 import io.watchmen.core.storage.criteria.ArithmeticOperand;
 import io.watchmen.core.storage.criteria.ColumnOperand;
 import io.watchmen.core.storage.criteria.Criteria;
@@ -42,6 +43,22 @@ class MonitorLogDocumentTest {
         assertEquals(expected, actual);
         assertEquals(WatchmenJson.mapper().writeValueAsString(expected),
                 WatchmenJson.mapper().writeValueAsString(actual), "same keys in the same order");
+    }
+
+    @Test
+    void document_sharingTheCompiledDefinedAs_equalsTheCopiedOne() {
+        PipelineLog log = fullLog();
+        Map<String, Object> compiled = new LinkedHashMap<>();
+        compiled.put("actionId", "a3");
+        compiled.put("type", "insert-row");
+        compiled.put("mapping", List.of(Map.of("factorId", "f", "arithmetic", "none")));
+        ActionLog insert = new ActionLog("c-log", "a3", "insert-row", new JsonTextMap(compiled),
+                LocalDateTime.of(2026, 3, 4, 5, 6, 11), false);
+        log.stages.get(0).units.get(0).actions.add(insert);
+
+        Map<String, Object> shared = MonitorLogDocument.of(log, true);
+        assertEquals(MonitorLogDocument.of(log, false), shared);
+        assertEquals(WatchmenJson.mapper().convertValue(log.build(), Map.class), shared);
     }
 
     @Test
