@@ -30,9 +30,11 @@ final class JdbcUnitOfWork implements UnitOfWork {
         Opened opened = connections.get(target.key());
         if (opened == null) {
             try {
-                Connection connection = target.dataSource().getConnection();
+                Connection connection = target.unitOfWorkSource().getConnection();
                 try {
-                    connection.setAutoCommit(false);
+                    if (connection.getAutoCommit()) {
+                        connection.setAutoCommit(false);
+                    }
                 } catch (SQLException e) {
                     connection.close();
                     throw e;
