@@ -26,11 +26,10 @@ public final class DataSourceRegistry implements AutoCloseable {
     private final BiFunction<String, String, Optional<DataSource>> dataSourceLookup;
     private final StorageTarget meta;
     private final LazyPool metaPool;
-    private final LazyPool metaUnitOfWorkPool;
     private final Map<String, Entry> targets = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    private record Entry(StorageTarget target, LazyPool pool, LazyPool unitOfWorkPool) {
+    private record Entry(StorageTarget target, LazyPool pool) {
     }
 
     /**
@@ -42,11 +41,9 @@ public final class DataSourceRegistry implements AutoCloseable {
         this.dataSourceLookup = dataSourceLookup;
         String url = JdbcUrls.forInstalledDrivers(metaJdbcUrl);
         SqlDialect dialect = SqlDialect.forJdbcUrl(url);
-        JdbcUrls.Connect connect = new JdbcUrls.Connect(url, metaUser,
-                metaPassword == null ? null : metaPassword.reveal(), null);
-        this.metaPool = new LazyPool("watchmen-meta", connect, pool);
-        this.metaUnitOfWorkPool = new LazyPool("watchmen-meta-tx", connect, pool, true);
-        this.meta = new StorageTarget(META_KEY, dialect, metaPool, null, metaUnitOfWorkPool);
+        this.metaPool = new LazyPool("watchmen-meta", new JdbcUrls.Connect(url, metaUser,
+                metaPassword == null ? null : metaPassword.reveal(), null), pool);
+        this.meta = new StorageTarget(META_KEY, dialect, metaPool, null);
     }
 
     public StorageTarget meta() {
@@ -71,11 +68,9 @@ public final class DataSourceRegistry implements AutoCloseable {
                         + "] not declared for topic[id=" + topic.topicId() + ", name=" + topic.name() + "]."));
         JdbcUrls.Connect connect = JdbcUrls.of(row);
         SqlDialect dialect = SqlDialect.forJdbcUrl(connect.jdbcUrl());
-        String name = "watchmen-ds-" + id.replaceAll("[^A-Za-z0-9_-]", "_");
-        LazyPool pool = new LazyPool(name, connect, poolSettings);
-        LazyPool unitOfWorkPool = new LazyPool(name + "-tx", connect, poolSettings, true);
-        return new Entry(new StorageTarget(id, dialect, pool, connect.schema(), unitOfWorkPool), pool,
-                unitOfWorkPool);
+        LazyPool pool = new LazyPool("watchmen-ds-" + id.replaceAll("[^A-Za-z0-9_-]", "_"), connect,
+                poolSettings);
+        return new Entry(new StorageTarget(id, dialect, pool, connect.schema()), pool);
     }
 
     /** A new unit of work: one connection and transaction per target, opened on first use. */
@@ -86,10 +81,8 @@ public final class DataSourceRegistry implements AutoCloseable {
     /** Closes every pool; each reopens on its next use (for suspend / snapshot). */
     public void evictConnections() {
         metaPool.evict();
-        metaUnitOfWorkPool.evict();
         for (Entry entry : targets.values()) {
             entry.pool().evict();
-            entry.unitOfWorkPool().evict();
         }
     }
 
@@ -97,10 +90,8 @@ public final class DataSourceRegistry implements AutoCloseable {
     public void close() {
         closed = true;
         metaPool.close();
-        metaUnitOfWorkPool.close();
         for (Entry entry : targets.values()) {
             entry.pool().close();
-            entry.unitOfWorkPool().close();
         }
         targets.clear();
     }

@@ -30,11 +30,9 @@ final class JdbcUnitOfWork implements UnitOfWork {
         Opened opened = connections.get(target.key());
         if (opened == null) {
             try {
-                Connection connection = target.unitOfWorkSource().getConnection();
+                Connection connection = target.dataSource().getConnection();
                 try {
-                    if (connection.getAutoCommit()) {
-                        connection.setAutoCommit(false);
-                    }
+                    connection.setAutoCommit(false);
                 } catch (SQLException e) {
                     connection.close();
                     throw e;

@@ -23,24 +23,14 @@ final class LazyPool implements DataSource, AutoCloseable {
     private final String poolName;
     private final JdbcUrls.Connect connect;
     private final Settings.Pool settings;
-    private final boolean manualCommit;
     private final Object lock = new Object();
     private volatile HikariDataSource pool;
     private volatile boolean closed;
 
     LazyPool(String poolName, JdbcUrls.Connect connect, Settings.Pool settings) {
-        this(poolName, connect, settings, false);
-    }
-
-    /**
-     * @param manualCommit connections stay in manual-commit mode (for units of work only): no autocommit switch
-     *                     when one is taken and no reset when it is returned, two round trips each on MySQL/MariaDB
-     */
-    LazyPool(String poolName, JdbcUrls.Connect connect, Settings.Pool settings, boolean manualCommit) {
         this.poolName = poolName;
         this.connect = connect;
         this.settings = settings;
-        this.manualCommit = manualCommit;
     }
 
     @Override
@@ -76,7 +66,6 @@ final class LazyPool implements DataSource, AutoCloseable {
             config.setPassword(connect.password());
         }
         config.setMaximumPoolSize(settings.maxSize());
-        config.setAutoCommit(!manualCommit);
         config.setMinimumIdle(0);
         config.setConnectionTimeout(Math.max(250, settings.connectionTimeout().toMillis()));
         Duration lifetime = settings.maxLifetime();

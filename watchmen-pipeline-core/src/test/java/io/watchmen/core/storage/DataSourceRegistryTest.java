@@ -78,37 +78,6 @@ class DataSourceRegistryTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
-    void unitOfWorkPool_staysInManualCommit_andThePlainPoolAutoCommits(TestDatabase database) throws Exception {
-        try (TestDb db = database.create("mc");
-             DataSourceRegistry registry = new DataSourceRegistry(db.jdbcUrl(), db.user(), Secret.of(db.password()),
-                     StorageFixture.POOL, (id, tenant) -> Optional.empty())) {
-            try (Connection c = registry.meta().dataSource().getConnection();
-                 java.sql.Statement s = c.createStatement()) {
-                assertThat(c.getAutoCommit()).isTrue();
-                s.execute("CREATE TABLE rc_row (id_ INT PRIMARY KEY, version_ INT)");
-                s.execute("INSERT INTO rc_row VALUES (1, 1)");
-            }
-            for (int round = 2; round <= 3; round++) {
-                try (UnitOfWork work = registry.newUnitOfWork();
-                     java.sql.Statement s = work.connection(registry.meta()).createStatement()) {
-                    assertThat(work.connection(registry.meta()).getAutoCommit()).isFalse();
-                    s.executeUpdate("UPDATE rc_row SET version_ = " + round + " WHERE id_ = 1");
-                    work.commit();
-                }
-                try (UnitOfWork work = registry.newUnitOfWork();
-                     java.sql.Statement s = work.connection(registry.meta()).createStatement()) {
-                    s.executeUpdate("UPDATE rc_row SET version_ = 99 WHERE id_ = 1");
-                }
-                try (Connection c = registry.meta().dataSource().getConnection()) {
-                    assertThat(c.getAutoCommit()).isTrue();
-                    assertThat(version(c)).isEqualTo(round);
-                }
-            }
-        }
-    }
-
     private static int version(Connection connection) throws Exception {
         try (java.sql.Statement s = connection.createStatement();
              java.sql.ResultSet rs = s.executeQuery("SELECT version_ FROM rc_row WHERE id_ = 1")) {
