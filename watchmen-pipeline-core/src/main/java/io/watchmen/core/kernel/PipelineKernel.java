@@ -4,13 +4,13 @@ import io.watchmen.core.ErrorCode;
 import io.watchmen.core.WatchmenException;
 import io.watchmen.core.auth.Principal;
 import io.watchmen.core.config.Settings;
-import io.watchmen.core.json.WatchmenJson;
 import io.watchmen.core.kernel.action.ActionRunner;
 import io.watchmen.core.kernel.action.ActionServices;
 import io.watchmen.core.kernel.action.RunContext;
 import io.watchmen.core.kernel.compile.CompiledPipeline;
 import io.watchmen.core.kernel.compile.PipelineCompiler;
 import io.watchmen.core.kernel.monitor.LogBuilders.PipelineLog;
+import io.watchmen.core.kernel.monitor.MonitorLogDocument;
 import io.watchmen.core.kernel.value.EvalContext;
 import io.watchmen.core.meta.MetadataService;
 import io.watchmen.core.model.monitor.MonitorLogStatus;
@@ -59,7 +59,7 @@ public final class PipelineKernel {
     private final PipelineRunner runner;
     private final EvalContext.Runtime runtime;
     private final BoundedCache<String, CompiledPipeline> compiled;
-    private final BoundedCache<String, TopicSchema> schemas;
+    private final BoundedCache<SchemaKey, TopicSchema> schemas;
     private final Set<String> tenantsWithoutLogTopic = ConcurrentHashMap.newKeySet();
 
     public PipelineKernel(MetadataService metadata, TopicDataService data, SchemaContext schemaContext,
@@ -133,8 +133,12 @@ public final class PipelineKernel {
     }
 
     private TopicSchema schema(Topic topic) {
-        return schemas.get(topic.topicId() + "|" + topic.version() + "|" + topic.lastModifiedAt(),
+        return schemas.get(new SchemaKey(topic.topicId(), topic.version(), topic.lastModifiedAt()),
                 key -> TopicSchema.of(topic, schemaContext));
+    }
+
+    /** One compiled schema per topic version (a record key: no text rendered per trigger). */
+    private record SchemaKey(String topicId, Object version, Object lastModifiedAt) {
     }
 
     private TopicTrigger save(UnitOfWork work, Topic topic, Map<String, Object> prepared, PipelineTriggerType type,
@@ -266,7 +270,6 @@ public final class PipelineKernel {
         private MonitorLogs() {
         }
 
-        @SuppressWarnings("unchecked")
         static void store(PipelineKernel kernel, PipelineLog log, PipelineContext context,
                           Deque<PipelineContext> queue, String tenantId, UnitOfWork work, DeferredLogs logs) {
             if (kernel.settings.pipelines().errorHandleMonitorLogOnly() && log.status != MonitorLogStatus.ERROR) {
@@ -283,16 +286,30 @@ public final class PipelineKernel {
                 }
                 return;
             }
-            Map<String, Object> document = WatchmenJson.mapper().convertValue(log.build(), Map.class);
-            Map<String, Object> prepared = kernel.schema(logTopic).prepareTriggerData(document, tenantId);
             if (!kernel.triggersPipelines(logTopic, tenantId)) {
                 // nothing reads the log inside this unit of work: write all of them in one batch at its end
-                logs.add(logTopic, prepared);
+                Map<String, Object> document = MonitorLogDocument.of(log, !reachesDefinedAs(logTopic));
+                logs.add(logTopic, kernel.schema(logTopic).prepareTriggerData(document, tenantId));
                 return;
             }
+            Map<String, Object> document = MonitorLogDocument.of(log);
+            Map<String, Object> prepared = kernel.schema(logTopic).prepareTriggerData(document, tenantId);
             TopicTrigger saved = kernel.data.insert(work, logTopic, prepared, tenantId);
             queue.addAll(kernel.contexts(logTopic, saved, tenantId, context.depth() + 1));
         }
+    }
+
+    /** Whether a factor of the log topic names something inside a definedAs (preparing the row may change it). */
+    private static boolean reachesDefinedAs(Topic logTopic) {
+        if (logTopic.factors() == null) {
+            return false;
+        }
+        for (var factor : logTopic.factors()) {
+            if (factor.name() != null && factor.name().toLowerCase(java.util.Locale.ROOT).contains("definedas")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean triggersPipelines(Topic topic, String tenantId) {

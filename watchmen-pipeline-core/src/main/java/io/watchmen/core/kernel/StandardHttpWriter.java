@@ -23,11 +23,28 @@ final class StandardHttpWriter implements ExternalWriter {
     private static final Logger LOG = LoggerFactory.getLogger(StandardHttpWriter.class);
 
     private final Duration timeout;
-    private final HttpClient client;
+    /**
+     * Built on the first write: most functions never write externally, and the client costs a cold start its
+     * classes and a selector thread.
+     */
+    private volatile HttpClient client;
 
     StandardHttpWriter(Duration timeout) {
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    private HttpClient client() {
+        HttpClient current = client;
+        if (current == null) {
+            synchronized (this) {
+                current = client;
+                if (current == null) {
+                    current = HttpClient.newBuilder().connectTimeout(timeout).build();
+                    client = current;
+                }
+            }
+        }
+        return current;
     }
 
     @Override
@@ -46,7 +63,7 @@ final class StandardHttpWriter implements ExternalWriter {
             if (request.pat() != null && !request.pat().isBlank()) {
                 builder.header("Authorization", "PAT " + request.pat());
             }
-            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client().send(builder.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() < 200 || response.statusCode() >= 300) {
                 LOG.warn("External writer[url={}] answered status {}.", request.url(), response.statusCode());
             }

@@ -46,6 +46,12 @@ final class ColumnValues {
         }
         switch (kind) {
             case LONG, INT -> {
+                if (value instanceof Integer || value instanceof Long whole && whole > -Long.MAX_VALUE
+                        && whole < Long.MAX_VALUE) {
+                    // the usual id_ / version_ / counter: what the decimal path below binds, without the decimal
+                    statement.setLong(index, ((Number) value).longValue());
+                    return;
+                }
                 Object number = toNumber(value);
                 if (number instanceof BigDecimal decimal && decimal.stripTrailingZeros().scale() <= 0
                         && decimal.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {

@@ -295,7 +295,9 @@ public final class JdbcTopicDataService implements TopicDataService {
     private int writeUpdate(UnitOfWork work, Topic topic, TopicColumns layout, Map<String, Object> row,
                             Map<String, Object> document, Long expectedVersion, String tenantId) {
         StorageTarget target = registry.forTopic(topic);
-        long id = TopicRows.idOf(row.get(TopicColumns.ID), "on update of " + label(topic) + ".");
+        Object rowId = row.get(TopicColumns.ID);
+        long id = rowId instanceof Number number ? number.longValue()
+                : TopicRows.idOf(rowId, "on update of " + label(topic) + ".");
         List<String> columns = new ArrayList<>();
         List<SqlFragment.Param> params = new ArrayList<>();
         for (TopicColumns.Column column : layout.columns()) {
@@ -390,6 +392,10 @@ public final class JdbcTopicDataService implements TopicDataService {
         if (id == null) {
             throw new WatchmenException(ErrorCode.DATA_INVALID, "Id not found from data" + data(data) + " on "
                     + action + " " + label(topic) + ".");
+        }
+        if (id instanceof Number number) {
+            // the usual case: no failure text to render
+            return number.longValue();
         }
         return TopicRows.idOf(id, data(data) + " on " + action + " " + label(topic) + ".");
     }

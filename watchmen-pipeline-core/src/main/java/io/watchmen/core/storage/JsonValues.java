@@ -1,17 +1,18 @@
 package io.watchmen.core.storage;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.watchmen.core.ErrorCode;
 import io.watchmen.core.WatchmenException;
 import io.watchmen.core.json.WatchmenJson;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,12 +31,18 @@ final class JsonValues {
     }
 
     static String write(Object value) {
-        try {
-            return WatchmenJson.mapper().writeValueAsString(normalise(value));
+        // streamed straight from the value: the encoding applied while writing, not to a copy of the tree
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator generator = WatchmenJson.mapper().getFactory().createGenerator(out)) {
+            writeValue(generator, value);
         } catch (JsonProcessingException e) {
             throw new WatchmenException(ErrorCode.DATA_INVALID, "Value cannot be written as JSON: "
                     + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new WatchmenException(ErrorCode.DATA_INVALID, "Value cannot be written as JSON: "
+                    + e.getMessage(), e);
         }
+        return out.toString();
     }
 
     static Object read(String json) {
@@ -50,17 +57,52 @@ final class JsonValues {
         }
     }
 
-    private static Object normalise(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), normalise(v)));
-            return out;
+    private static void writeValue(JsonGenerator generator, Object value) throws IOException {
+        if (value == null) {
+            generator.writeNull();
+        } else if (value instanceof String text) {
+            generator.writeString(text);
+        } else if (value instanceof JsonTextMap rendered) {
+            generator.writeRawValue(rendered.json());
+        } else if (value instanceof Map<?, ?> map) {
+            generator.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                generator.writeFieldName(String.valueOf(entry.getKey()));
+                writeValue(generator, entry.getValue());
+            }
+            generator.writeEndObject();
+        } else if (value instanceof List<?> list) {
+            generator.writeStartArray();
+            for (Object element : list) {
+                writeValue(generator, element);
+            }
+            generator.writeEndArray();
+        } else if (value instanceof Integer number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Long number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Boolean flag) {
+            generator.writeBoolean(flag);
+        } else {
+            Object leaf = normaliseLeaf(value);
+            if (leaf instanceof String text) {
+                generator.writeString(text);
+            } else if (leaf instanceof Long number) {
+                generator.writeNumber(number);
+            } else if (leaf instanceof BigDecimal number) {
+                // what the mapper's number serializer does (plain-writing is not enabled)
+                generator.writeNumber(number);
+            } else if (leaf instanceof BigInteger number) {
+                generator.writeNumber(number);
+            } else {
+                // anything else is written by the mapper as it stands
+                generator.writeObject(leaf);
+            }
         }
-        if (value instanceof List<?> list) {
-            List<Object> out = new ArrayList<>(list.size());
-            list.forEach(v -> out.add(normalise(v)));
-            return out;
-        }
+    }
+
+    /** Watchmen's encoding of a scalar: the value itself when it needs none. */
+    static Object normaliseLeaf(Object value) {
         if (value instanceof BigDecimal decimal) {
             if (decimal.abs().compareTo(LIMIT) > 0) {
                 return decimal.toPlainString();

@@ -17,6 +17,9 @@ import javax.sql.DataSource;
  */
 final class LazyPool implements DataSource, AutoCloseable {
 
+    /** Enough for every statement one cascade prepares (ledger, topic rows by shape, finds, monitor logs). */
+    static final int H2_QUERY_CACHE_SIZE = 64;
+
     private final String poolName;
     private final JdbcUrls.Connect connect;
     private final Settings.Pool settings;
@@ -55,7 +58,7 @@ final class LazyPool implements DataSource, AutoCloseable {
     private HikariConfig config() {
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
-        config.setJdbcUrl(keepInMemoryH2(connect.jdbcUrl()));
+        config.setJdbcUrl(h2QueryCache(keepInMemoryH2(connect.jdbcUrl())));
         if (connect.user() != null) {
             config.setUsername(connect.user());
         }
@@ -86,6 +89,20 @@ final class LazyPool implements DataSource, AutoCloseable {
         if (jdbcUrl.startsWith("jdbc:h2:mem:")
                 && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_DELAY")) {
             return jdbcUrl + ";DB_CLOSE_DELAY=-1";
+        }
+        return jdbcUrl;
+    }
+
+    /**
+     * H2 parses a statement again whenever its per-session query cache (8 entries by default) misses, and one
+     * cascade trigger prepares more distinct statements than that: a larger cache unless the URL sets one. The
+     * setting is the database's, so it applies when this pool opens the database (an already open in-memory
+     * database keeps its own).
+     */
+    static String h2QueryCache(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:h2:")
+                && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("QUERY_CACHE_SIZE")) {
+            return jdbcUrl + ";QUERY_CACHE_SIZE=" + H2_QUERY_CACHE_SIZE;
         }
         return jdbcUrl;
     }

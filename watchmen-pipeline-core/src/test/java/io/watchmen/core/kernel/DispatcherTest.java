@@ -116,7 +116,9 @@ class DispatcherTest {
     void versionConflict_isRetriedWithTheRowReadAgain() {
         fixture.data.seed(fixture.topic("tp-stats"), WorkedExamplesE1ToE5Test.row("customerId", "C-1",
                 "totalAmount", new java.math.BigDecimal("100")));
-        fixture.data.versionConflicts = 5; // more than the 3 retries: the forced last try updates without version
+        // more than the first try, the re-read under the row lock and the 3 retries: the forced last try updates
+        // without version
+        fixture.data.versionConflicts = 6;
         fixture.pipelines("""
                 {"pipelineId": "p-sum", "topicId": "tp-event", "type": "insert", "enabled": true,
                  "stages": [{"stageId": "s1", "units": [{"unitId": "u1", "name": "u1", "do": [
@@ -130,6 +132,27 @@ class DispatcherTest {
         assertThat(new java.math.BigDecimal(fixture.rows("tp-stats").get(0).get("totalAmount").toString()))
                 .isEqualByComparingTo("105");
         assertThat(fixture.data.versionConflicts).isEqualTo(1);
+    }
+
+    @Test
+    void versionConflictOnce_isMergedIntoTheRowReadUnderItsLock() {
+        fixture.data.seed(fixture.topic("tp-stats"), WorkedExamplesE1ToE5Test.row("customerId", "C-1",
+                "totalAmount", new java.math.BigDecimal("100")));
+        fixture.data.versionConflicts = 1; // a concurrent writer committed between the find and the update
+        fixture.pipelines("""
+                {"pipelineId": "p-sum", "topicId": "tp-event", "type": "insert", "enabled": true,
+                 "stages": [{"stageId": "s1", "units": [{"unitId": "u1", "name": "u1", "do": [
+                   {"actionId": "a1", "type": "merge-row", "topicId": "tp-stats",
+                    "by": {"jointType": "and", "filters": [{"left": TF("tp-stats","cs-1"), "operator": "equals", "right": TF("tp-event","ev-2")}]},
+                    "mapping": [{"factorId": "cs-2", "source": TF("tp-event","ev-3"), "arithmetic": "sum"}]}]}]}]}
+                """);
+        fixture.insert("{\"customerId\": \"C-1\", \"amount\": 5}");
+
+        assertThat(fixture.log("p-sum")).containsEntry("status", "DONE");
+        assertThat(new java.math.BigDecimal(fixture.rows("tp-stats").get(0).get("totalAmount").toString()))
+                .isEqualByComparingTo("105");
+        assertThat(fixture.data.versionConflicts).isZero();
+        assertThat(fixture.data.locks).isEqualTo(1);
     }
 
     @Test

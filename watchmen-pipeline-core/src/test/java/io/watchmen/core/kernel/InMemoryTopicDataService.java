@@ -35,6 +35,8 @@ final class InMemoryTopicDataService implements TopicDataService {
     final Map<String, List<String>> uniqueKeys = new LinkedHashMap<>();
     /** Forces the next N version-checked updates to miss (simulates concurrent writers). */
     int versionConflicts;
+    /** Rows locked by id so far. */
+    int locks;
     /** Makes the next N finds return nothing (simulates a row committed concurrently after the find). */
     int hiddenFinds;
 
@@ -231,6 +233,7 @@ final class InMemoryTopicDataService implements TopicDataService {
 
     @Override
     public Optional<Map<String, Object>> lockRow(UnitOfWork work, Topic topic, long id, String tenantId) {
+        locks++;
         return byId(topic, id).map(LinkedHashMap::new);
     }
 

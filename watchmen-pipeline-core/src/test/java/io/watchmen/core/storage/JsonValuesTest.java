@@ -3,11 +3,19 @@ package io.watchmen.core.storage;
 import static io.watchmen.core.storage.JdbcTopicDataServiceTest.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.watchmen.core.json.WatchmenJson;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class JsonValuesTest {
@@ -28,6 +36,49 @@ class JsonValuesTest {
                 .isEqualTo("{\"at\":\"2024-05-17T10:11:12\",\"atMicros\":\"2024-05-17T10:11:12.123456\","
                         + "\"day\":\"2024-05-17\",\"time\":\"10:11:12\",\"integral\":150,\"fraction\":2.50,"
                         + "\"huge\":\"1000000000000000\",\"text\":\"naïve\",\"none\":null,\"list\":[1]}");
+    }
+
+    @Test
+    void write_everyKindOfValue_equalsTheMappersTextOfTheEncodedTree() throws Exception {
+        Map<String, Object> nested = new LinkedHashMap<>();
+        nested.put("n", 1);
+        nested.put("l", 12345678901L);
+        nested.put("b", true);
+        nested.put("d", 2.5d);
+        nested.put("f", 1.5f);
+        nested.put("s", (short) 3);
+        nested.put("bi", BigInteger.TEN);
+        nested.put("biHuge", new BigInteger("10000000000000000"));
+        nested.put("bdZero", new BigDecimal("0.000"));
+        nested.put("bdE", new BigDecimal("1E+3"));
+        nested.put("set", new TreeSet<>(Set.of("a", "b")));
+        nested.put("array", new int[] {1, 2});
+        nested.put("escaped", "quote\" \\ \n \u0001 ü");
+        nested.put("deep", new ArrayList<>(Arrays.asList(Map.of("x", LocalDate.of(2024, 1, 2)), null,
+                List.of(new BigDecimal("3.10")))));
+        Map<Object, Object> keys = new LinkedHashMap<>();
+        keys.put(1, "numeric key");
+        keys.put(null, "null key");
+        nested.put("keys", keys);
+        for (Object value : Arrays.asList(null, "x", 7, new BigDecimal("2.0"), List.of(), Map.of(), nested)) {
+            assertThat(JsonValues.write(value))
+                    .isEqualTo(WatchmenJson.mapper().writeValueAsString(encodedTree(value)));
+        }
+    }
+
+    /** The encoding as a tree copy, the way it was applied before writing was streamed: the oracle. */
+    private static Object encodedTree(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), encodedTree(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(v -> out.add(encodedTree(v)));
+            return out;
+        }
+        return JsonValues.normaliseLeaf(value);
     }
 
     @Test

@@ -46,6 +46,7 @@ final class WriteActions {
                        FindByTranslator translator) {
         boolean allowInsert = insertAllowed;
         int attempt = 0;
+        boolean relocked = false;
         while (true) {
             Criteria by = translator.translate(write.by(), write.topic(), at.eval());
             log.findBy = by;
@@ -74,6 +75,15 @@ final class WriteActions {
             }
             if (!write.topic().isAggregation()) {
                 throw notFoundOnUpdate(write.topic(), by);
+            }
+            if (services.settings().updateRetry() && !relocked) {
+                // a concurrent writer changed the row: queue on its row lock and merge into what it committed,
+                // instead of sleeping and finding again (a hot aggregate row capped writers at one per interval)
+                relocked = true;
+                RETRIES.increment();
+                if (mergeIntoLocked(write, at, log, Rows.id(original, write.topic()))) {
+                    return;
+                }
             }
             if (services.settings().updateRetry() && attempt < services.settings().updateRetryTimes()) {
                 RETRIES.increment();
@@ -112,6 +122,13 @@ final class WriteActions {
         if (locked.isEmpty() || !update(write, at, log, locked.get(), false)) {
             throw notFoundOnUpdate(write.topic(), by);
         }
+    }
+
+    /** Locks the row by id and updates it with the version just read; false when the row is gone. */
+    private boolean mergeIntoLocked(Write write, RunContext.At at, ActionLog log, long id) {
+        Optional<Map<String, Object>> locked = services.data().lockRow(at.run().work(), write.topic(), id,
+                at.run().tenantId());
+        return locked.isPresent() && update(write, at, log, locked.get(), true);
     }
 
     long backoff(int attempt) {

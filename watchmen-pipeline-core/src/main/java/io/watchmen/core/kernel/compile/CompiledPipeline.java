@@ -13,6 +13,7 @@ import io.watchmen.core.model.pipeline.Action;
 import io.watchmen.core.model.pipeline.ParameterJoint;
 import io.watchmen.core.model.pipeline.Stage;
 import io.watchmen.core.model.pipeline.Unit;
+import io.watchmen.core.storage.JsonTextMap;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -29,7 +30,10 @@ public final class CompiledPipeline implements Definitions {
     private final Map<String, Topic> topics;
     private final Map<String, ExternalWriter> writers;
     private final ParameterEvaluator evaluator;
-    /** definedAs / prerequisiteDefinedAs of each step, converted once: logs share these read-only maps. */
+    /**
+     * definedAs / prerequisiteDefinedAs of each step, converted once: logs share these read-only maps (an action's
+     * also keeps its JSON text, written into every monitor log).
+     */
     private final Map<Object, Map<String, Object>> definedAs = new IdentityHashMap<>();
 
     CompiledPipeline(Pipeline pipeline, Topic triggerTopic, Map<String, Topic> topics,
@@ -47,7 +51,7 @@ public final class CompiledPipeline implements Definitions {
                 for (Action action : unit.actions()) {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> json = WatchmenJson.mapper().convertValue(action, Map.class);
-                    definedAs.put(action, Collections.unmodifiableMap(json));
+                    definedAs.put(action, new JsonTextMap(json));
                 }
             }
         }
