@@ -1,5 +1,6 @@
 package io.watchmen.aws;
 
+import io.watchmen.samples.testing.SampleCore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.watchmen.aws;
 
+import io.watchmen.samples.testing.SampleCore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adobe.testing.s3mock.junit5.S3MockExtension;

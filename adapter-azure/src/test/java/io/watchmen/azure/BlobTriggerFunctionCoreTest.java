@@ -1,5 +1,6 @@
 package io.watchmen.azure;
 
+import io.watchmen.samples.testing.SampleCore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

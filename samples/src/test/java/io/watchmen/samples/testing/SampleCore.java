@@ -1,4 +1,4 @@
-package io.watchmen.aws;
+package io.watchmen.samples.testing;
 
 import io.watchmen.core.config.Settings;
 import io.watchmen.core.model.topic.Topic;
@@ -19,14 +19,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The real core behind an adapter: a fresh test database with the sample topics, pipelines and PAT installed, and
+ * For the adapters' tests: the real core behind an adapter: a fresh test database with the sample topics, pipelines and PAT installed, and
  * a {@link FunctionRuntime} built the way {@link FunctionRuntime#fromEnvironment()} builds it, from the function's
  * environment variables (here a map naming the test database).
  */
-final class SampleCore implements AutoCloseable {
+public final class SampleCore implements AutoCloseable {
 
     private final TestDb db;
-    final FunctionRuntime runtime;
+    public final FunctionRuntime runtime;
 
     private SampleCore(TestDb db, FunctionRuntime runtime) {
         this.db = db;
@@ -34,12 +34,12 @@ final class SampleCore implements AutoCloseable {
     }
 
     /** A fresh database of that kind (skipped when its server is not configured) with the samples installed. */
-    static SampleCore start(TestDatabase database, String hint) {
+    public static SampleCore start(TestDatabase database, String hint) {
         return start(database, hint, Map.of());
     }
 
     /** As {@link #start(TestDatabase, String)}, with more (or other) environment variables. */
-    static SampleCore start(TestDatabase database, String hint, Map<String, String> variables) {
+    public static SampleCore start(TestDatabase database, String hint, Map<String, String> variables) {
         TestDb db = database.create(hint);
         Map<String, String> env = environment(db.jdbcUrl(), db.user(), db.password());
         env.putAll(variables);
@@ -49,7 +49,7 @@ final class SampleCore implements AutoCloseable {
     }
 
     /** What a deployment sets: the meta database and a fixed snowflake worker (no lease to claim in tests). */
-    static Map<String, String> environment(String jdbcUrl, String user, String password) {
+    public static Map<String, String> environment(String jdbcUrl, String user, String password) {
         Map<String, String> env = new HashMap<>();
         env.put("WATCHMEN_META_JDBC_URL", jdbcUrl);
         env.put("META_STORAGE_USER_NAME", user);
@@ -60,12 +60,12 @@ final class SampleCore implements AutoCloseable {
         return env;
     }
 
-    static FunctionRuntime fromEnvironment(Map<String, String> env) {
+    public static FunctionRuntime fromEnvironment(Map<String, String> env) {
         return new FunctionRuntime(() -> CoreRuntime.create(Settings.fromEnvironment(env)), Clock.systemUTC());
     }
 
     /** A runtime whose meta database is a MariaDB URL on a port nothing listens on: every call fails (transient). */
-    static FunctionRuntime unreachable() throws Exception {
+    public static FunctionRuntime unreachable() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -73,40 +73,40 @@ final class SampleCore implements AutoCloseable {
         return fromEnvironment(environment("jdbc:mariadb://127.0.0.1:" + port + "/watchmen", "root", ""));
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return db.jdbcUrl();
     }
 
-    String user() {
+    public String user() {
         return db.user();
     }
 
-    String password() {
+    public String password() {
         return db.password() == null ? "" : db.password();
     }
 
-    CoreRuntime core() {
+    public CoreRuntime core() {
         return (CoreRuntime) runtime.handler();
     }
 
     /** The {@code orderNo} of every row of a sample topic, in table order. */
-    List<String> orderNos(String topicName) {
+    public List<String> orderNos(String topicName) {
         Topic topic = Samples.topic(topicName);
         return TopicRows.read(core().registry().forTopic(topic), topic).stream()
                 .map(row -> Objects.toString(row.get("orderNo"), null)).toList();
     }
 
-    List<DeadLetter> deadLetters() {
+    public List<DeadLetter> deadLetters() {
         return core().deadLetters().list(100);
     }
 
     /** The bytes of a sample object, e.g. {@code 001-order-SO-1001.json}. */
-    static byte[] sample(String name) {
+    public static byte[] sample(String name) {
         return Samples.bytes("objects/" + name);
     }
 
     /** A sample object whose PAT no user has: the core must reject it permanently. */
-    static byte[] withUnknownPat(String name) {
+    public static byte[] withUnknownPat(String name) {
         String text = new String(sample(name), StandardCharsets.UTF_8);
         return text.replace(Samples.patToken(), "wmpat-nobody-has-this-token").getBytes(StandardCharsets.UTF_8);
     }
