@@ -142,4 +142,43 @@ final class DeadLetterCommands {
             return allDone ? ExitCodes.OK : ExitCodes.FAILED;
         }
     }
+
+    @Command(name = "purge-ledger", mixinStandardHelpOptions = true, usageHelpWidth = 120,
+            description = {"Deletes delivery-ledger rows (wmx_delivery_ledger) of items done longer ago than "
+                    + "--older-than-hours, and the failure records of those items. Keep them at least as long as the "
+                    + "platform may redeliver an object (S3 and Lambda: up to 6 hours); an item redelivered after "
+                    + "its row is purged runs again."},
+            footer = {"", "Example:", "  ./watchmen purge-ledger --db jdbc:mariadb://db:3306/watchmen --db-user watchmen "
+                    + "--older-than-hours 168"})
+    static final class PurgeLedger implements Callable<Integer> {
+
+        @ParentCommand
+        WatchmenCommand root;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Option(names = "--older-than-hours", defaultValue = "168",
+                description = "Purge rows done longer ago than this (default: ${DEFAULT-VALUE}, a week).")
+        long hours;
+
+        @Override
+        public Integer call() {
+            if (hours < 6) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--older-than-hours must be at least 6: the platforms redeliver for hours");
+            }
+            Settings settings = CliSettings.build(root.environment(), database);
+            try (CoreRuntime runtime = CoreRuntime.create(settings)) {
+                runtime.prime();
+                int purged = runtime.purgeDeliveryLedger(java.time.Duration.ofHours(hours));
+                spec.commandLine().getOut().println("Purged " + purged + " ledger rows done more than " + hours
+                        + " hours ago.");
+            }
+            return ExitCodes.OK;
+        }
+    }
 }

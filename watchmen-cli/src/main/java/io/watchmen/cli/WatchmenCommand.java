@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "watchmen", mixinStandardHelpOptions = true, usageHelpWidth = 120, version = "watchmen 0.1.0",
         subcommands = {WatchmenCommand.Demo.class, WatchmenCommand.Run.class, WatchmenCommand.Init.class,
                 WatchmenCommand.Import.class, DeadLetterCommands.List_.class, DeadLetterCommands.Replay.class,
+                DeadLetterCommands.PurgeLedger.class,
                 BenchCommand.class, ReliabilityCommand.class, CommandLine.HelpCommand.class},
         description = {"Runs Watchmen data pipelines locally, exactly as the serverless functions run them: "
                 + "each storage object {\"code\": <topic>, \"data\": {...}, \"pat\": <token>} is authenticated "
@@ -49,7 +50,7 @@ public final class WatchmenCommand implements Callable<Integer> {
     boolean verbose;
 
     public WatchmenCommand() {
-        this(System.getenv());
+        this(io.watchmen.core.config.Settings.processEnvironment());
     }
 
     /** A command reading the given environment instead of the process's (tests). */
@@ -71,7 +72,7 @@ public final class WatchmenCommand implements Callable<Integer> {
             // before the first logger exists: slf4j-simple reads its levels once
             System.setProperty("org.slf4j.simpleLogger.log.io.watchmen", "info");
         }
-        System.exit(commandLine(System.getenv()).execute(args));
+        System.exit(commandLine(io.watchmen.core.config.Settings.processEnvironment()).execute(args));
     }
 
     Map<String, String> environment() {

@@ -74,6 +74,29 @@ class DeadLetterCommandTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void purgeLedger_keepsRecentRows_andRefusesWindowsShorterThanRedelivery(TestDatabase database) throws Exception {
+        try (TestDb db = database.create("clipurge")) {
+            Cli.importSamples(db);
+            Path object = temp.resolve("one.json");
+            Files.write(object, Samples.objects().get(0).content());
+            assertThat(Cli.run(Cli.args(new String[] {"run"}, Cli.args(Cli.db(db), object.toString()))).exitCode())
+                    .isZero();
+
+            Cli.Result purged = Cli.run(Cli.args(new String[] {"purge-ledger"}, Cli.db(db)));
+            assertThat(purged.exitCode()).as(purged.toString()).isZero();
+            assertThat(purged.out()).contains("Purged 0 ledger rows");
+            Cli.Result again = Cli.run(Cli.args(new String[] {"run"}, Cli.args(Cli.db(db), object.toString())));
+            assertThat(lines(again.out())).singleElement()
+                    .satisfies(line -> assertThat(line.get("status").asText()).isEqualTo("skipped"));
+
+            Cli.Result tooShort = Cli.run(Cli.args(new String[] {"purge-ledger"},
+                    Cli.args(Cli.db(db), "--older-than-hours", "1")));
+            assertThat(tooShort.exitCode()).isEqualTo(2);
+        }
+    }
+
     private static List<JsonNode> lines(String out) throws Exception {
         List<JsonNode> parsed = new ArrayList<>();
         for (String line : out.split("\\R")) {

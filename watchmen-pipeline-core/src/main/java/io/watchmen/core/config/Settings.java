@@ -32,6 +32,8 @@ public record Settings(
     public static final int DEFAULT_CASCADE_LIMIT = 64;
     public static final long DEFAULT_MAX_OBJECT_BYTES = 16L * 1024 * 1024;
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
+    public static final int DEFAULT_MAX_NESTING_DEPTH = 200;
+    public static final int DEFAULT_MAX_STRING_LENGTH = 4 * 1024 * 1024;
 
     /**
      * The meta database. {@code jdbcUrl} is this project's shortcut ({@code WATCHMEN_META_JDBC_URL}); when blank the
@@ -77,12 +79,21 @@ public record Settings(
     }
 
     /** Storage objects and delivery. */
-    public record Triggers(long maxObjectBytes, int maxAttempts) {
+    public record Triggers(long maxObjectBytes, int maxAttempts, int maxNestingDepth, int maxStringLength) {
+        /** The parser's defaults: 200 levels of nesting, strings up to 4 MiB. */
+        public Triggers(long maxObjectBytes, int maxAttempts) {
+            this(maxObjectBytes, maxAttempts, DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_STRING_LENGTH);
+        }
     }
 
     /** Reads the process environment, over a {@code .env} file in the working directory when there is one. */
     public static Settings fromEnvironment() {
-        return fromEnvironment(EnvFile.overlay(java.nio.file.Path.of(".env"), System.getenv()));
+        return fromEnvironment(processEnvironment());
+    }
+
+    /** The process environment over the variables of a {@code .env} file in the working directory, if any. */
+    public static Map<String, String> processEnvironment() {
+        return EnvFile.overlay(java.nio.file.Path.of(".env"), System.getenv());
     }
 
     /** Reads the given variables (tests pass a map); fails once, naming every malformed variable. */
@@ -144,7 +155,9 @@ public record Settings(
                 in.integer(PREFIX + "CACHE_MAX_COMPILED_PIPELINES", 1024, 1, 1_000_000));
         Triggers triggers = new Triggers(
                 in.longValue(PREFIX + "MAX_OBJECT_BYTES", DEFAULT_MAX_OBJECT_BYTES, 1),
-                in.integer(PREFIX + "MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS, 1, 100));
+                in.integer(PREFIX + "MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS, 1, 100),
+                in.integer(PREFIX + "MAX_NESTING_DEPTH", DEFAULT_MAX_NESTING_DEPTH, 1, 100_000),
+                in.integer(PREFIX + "MAX_STRING_LENGTH", DEFAULT_MAX_STRING_LENGTH, 1, Integer.MAX_VALUE));
         if (in.bool("SNOWFLAKE_REMOTE_ENABLE", false)) {
             in.problem("SNOWFLAKE_REMOTE_ENABLE=true is not supported: a serverless function needs a local worker id "
                     + "(use SNOWFLAKE_COMPETITIVE_WORKERS or a fixed SNOWFLAKE_WORKER_ID)");

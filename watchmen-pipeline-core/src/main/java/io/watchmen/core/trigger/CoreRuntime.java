@@ -68,7 +68,8 @@ public final class CoreRuntime implements StorageObjectHandler, AutoCloseable {
                 ExternalWriters.standard(settings.pipelines().standardExternalWriterTimeout()));
         this.authenticator = new PatAuthenticator(meta, settings.crypto(), settings.caches(), clock);
         this.ledger = new JdbcDeliveryLedger(registry.meta(), clock, settings.triggers().maxAttempts());
-        this.processor = new DeliveryProcessor(new StorageObjectParser(settings.triggers().maxObjectBytes()), ledger,
+        this.processor = new DeliveryProcessor(new StorageObjectParser(settings.triggers().maxObjectBytes(),
+                settings.triggers().maxNestingDepth(), settings.triggers().maxStringLength()), ledger,
                 pat -> authenticator.authenticate(pat, PatAuthenticator.PIPELINE_ROLES), ids::nextId,
                 registry::newUnitOfWork, kernel::tryToInvokePipelines);
         this.deadLetters = new DeadLetters(ledger, processor);

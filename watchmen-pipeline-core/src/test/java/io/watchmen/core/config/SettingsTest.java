@@ -61,4 +61,14 @@ class SettingsTest {
         assertThat(settings.toString()).doesNotContain("s3cr3t-value");
         assertThat(settings.meta().password().reveal()).isEqualTo("s3cr3t-value");
     }
+
+    @Test
+    void fromEnvironment_readsTheParserLimits() {
+        Settings settings = Settings.fromEnvironment(Map.of("WATCHMEN_MAX_NESTING_DEPTH", "50",
+                "WATCHMEN_MAX_STRING_LENGTH", "1024"));
+        assertThat(settings.triggers().maxNestingDepth()).isEqualTo(50);
+        assertThat(settings.triggers().maxStringLength()).isEqualTo(1024);
+        assertThat(Settings.fromEnvironment(Map.of()).triggers().maxNestingDepth())
+                .isEqualTo(Settings.DEFAULT_MAX_NESTING_DEPTH);
+    }
 }
