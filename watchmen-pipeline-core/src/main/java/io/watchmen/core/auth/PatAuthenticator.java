@@ -3,6 +3,7 @@ package io.watchmen.core.auth;
 import io.watchmen.core.ErrorCode;
 import io.watchmen.core.WatchmenException;
 import io.watchmen.core.config.Settings;
+import io.watchmen.core.meta.Columns;
 import io.watchmen.core.model.system.UserRole;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,10 +11,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Objects;
 import java.util.Set;
@@ -147,7 +146,7 @@ public final class PatAuthenticator {
                     LOG.debug("PAT rejected: user {} of pat {} not found.", row.userId(), row.patId());
                     throw PatRejectedException.unauthorized();
                 }
-                if (!active(rs.getObject("is_active"))) {
+                if (!Boolean.TRUE.equals(Columns.bool(rs, "is_active"))) {
                     LOG.debug("PAT rejected: user {} is inactive.", row.userId());
                     throw PatRejectedException.unauthorized();
                 }
@@ -166,7 +165,7 @@ public final class PatAuthenticator {
                     throw PatRejectedException.unauthorized();
                 }
                 PatRow row = new PatRow(rs.getString("pat_id"), rs.getString("token"), rs.getString("user_id"),
-                        dateTime(rs.getObject("expired")));
+                        Columns.dateTime(rs, "expired"));
                 if (rs.next()) {
                     // The reference raises an internal error here, which its PAT provider reports as 401.
                     LOG.warn("PAT rejected: more than one pats row holds the same token (pat {}).", row.patId());
@@ -190,33 +189,5 @@ public final class PatAuthenticator {
         return null;
     }
 
-    private static boolean active(Object value) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        if (value instanceof Number n) {
-            return n.intValue() != 0;
-        }
-        return value != null && (value.toString().trim().equals("1") || value.toString().equalsIgnoreCase("true"));
-    }
 
-    /** DATETIME/TIMESTAMP, or PostgreSQL's DATE as midnight. */
-    private static LocalDateTime dateTime(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof LocalDateTime t) {
-            return t;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toLocalDateTime();
-        }
-        if (value instanceof java.sql.Date d) {
-            return d.toLocalDate().atStartOfDay();
-        }
-        if (value instanceof LocalDate d) {
-            return d.atStartOfDay();
-        }
-        return LocalDateTime.parse(value.toString().trim().replace(' ', 'T'));
-    }
 }

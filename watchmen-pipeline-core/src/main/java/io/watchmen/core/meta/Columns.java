@@ -13,14 +13,17 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 
-/** Reads meta columns the same way whatever the driver returns (Boolean or number, Timestamp or LocalDateTime). */
-final class Columns {
+/**
+ * Reads meta columns the same way whatever the driver returns (Boolean or number, Timestamp or LocalDateTime).
+ * Shared by the metadata service and the PAT authenticator, which read the same tables.
+ */
+public final class Columns {
 
     private Columns() {
     }
 
     /** TINYINT(1), SMALLINT or BOOLEAN; SQL NULL stays null. */
-    static Boolean bool(ResultSet rs, String column) throws SQLException {
+    public static Boolean bool(ResultSet rs, String column) throws SQLException {
         Object value = rs.getObject(column);
         if (value == null) {
             return null;
@@ -47,7 +50,7 @@ final class Columns {
     }
 
     /** DATETIME / TIMESTAMP, or a DATE (PostgreSQL's pats.expired) as midnight. */
-    static LocalDateTime dateTime(ResultSet rs, String column) throws SQLException {
+    public static LocalDateTime dateTime(ResultSet rs, String column) throws SQLException {
         Object value = rs.getObject(column);
         if (value == null) {
             return null;
