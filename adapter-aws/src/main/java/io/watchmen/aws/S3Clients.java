@@ -1,11 +1,16 @@
 package io.watchmen.aws;
 
 import io.watchmen.core.trigger.function.ObjectMissingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -32,15 +37,41 @@ final class S3Clients {
 
     static S3Client create(Map<String, String> env, AwsCredentialsProvider credentials) {
         String region = env.getOrDefault("AWS_REGION", DEFAULT_REGION);
+        String endpoint = env.get(ENDPOINT_VARIABLE);
+        URI override = endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint);
         var builder = S3Client.builder()
                 .region(Region.of(region))
-                .httpClient(UrlConnectionHttpClient.builder().build())
+                .httpClient(httpClient(override))
                 .credentialsProvider(credentials);
-        String endpoint = env.get(ENDPOINT_VARIABLE);
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
+        if (override != null) {
+            builder.endpointOverride(override).forcePathStyle(true);
         }
         return builder.build();
+    }
+
+    /**
+     * The SDK's URL-connection client. Built by its builder it sets up a TLS context at once (the TLS stack and the
+     * trust store: ~360 classes, a fifth of the client's start-up); a plain-http endpoint (an S3-compatible store,
+     * tests) never uses it, so there the client opens plain JDK connections with the SDK's default timeouts.
+     */
+    static SdkHttpClient httpClient(URI endpoint) {
+        if (endpoint == null || !"http".equalsIgnoreCase(endpoint.getScheme())) {
+            return UrlConnectionHttpClient.builder().build();
+        }
+        int connectMillis = (int) SdkHttpConfigurationOption.GLOBAL_HTTP_DEFAULTS
+                .get(SdkHttpConfigurationOption.CONNECTION_TIMEOUT).toMillis();
+        int readMillis = (int) SdkHttpConfigurationOption.GLOBAL_HTTP_DEFAULTS
+                .get(SdkHttpConfigurationOption.READ_TIMEOUT).toMillis();
+        return UrlConnectionHttpClient.create(uri -> {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+                connection.setConnectTimeout(connectMillis);
+                connection.setReadTimeout(readMillis);
+                return connection;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** Reads exactly the version the event named when it named one. */
