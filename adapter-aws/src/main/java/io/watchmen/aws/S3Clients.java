@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.core.warmup.http.CannedResponseHttpClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -72,6 +76,26 @@ final class S3Clients {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /**
+     * Runs one read through a throwaway client of the same region whose HTTP client answers with a canned object, so
+     * no network is touched: before a SnapStart snapshot this loads and initializes what a read needs (request
+     * pipeline, signing, response handling), which a restored instance then skips on its first object. Returns the
+     * canned bytes read.
+     */
+    static byte[] warmUp(Region region) {
+        byte[] canned = "{}".getBytes(StandardCharsets.UTF_8);
+        AwsBasicCredentials credentials = AwsBasicCredentials.create("warm-up", "warm-up");
+        try (S3Client s3 = S3Client.builder()
+                .region(region)
+                .httpClient(CannedResponseHttpClient.builder().statusCode(200).responseBody(canned).build())
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .endpointOverride(URI.create("http://localhost"))
+                .forcePathStyle(true)
+                .build()) {
+            return read(s3, "warm-up", "warm-up.json", null);
+        }
     }
 
     /** Reads exactly the version the event named when it named one. */

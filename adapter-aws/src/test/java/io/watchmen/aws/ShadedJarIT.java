@@ -108,7 +108,8 @@ class ShadedJarIT {
 
     /**
      * The build's AppCDS archive is one the JVM maps: a JVM whose class path starts with the archive's dump class
-     * path takes the handler, the S3 client and the core from it (with {@code -Xshare:on} a rejected archive is an error).
+     * path takes the handler, the S3 client and the core from it ({@code -Xshare:on}: a rejected archive is an
+     * error).
      */
     @Test
     void buildArchive_isMappedAndServesTheHandlerClasses() throws Exception {
