@@ -162,8 +162,14 @@ final class ColdStartScenario {
         return env;
     }
 
+    /** The middle of three runs: a 30 ms process is at the mercy of one scheduling hiccup on a shared machine. */
     private double hello() throws Exception {
-        return time(List.of(java(), "-cp", work.toString(), HelloMain.class.getName()), Map.of());
+        double[] runs = new double[3];
+        for (int i = 0; i < runs.length; i++) {
+            runs[i] = time(List.of(java(), "-cp", work.toString(), HelloMain.class.getName()), Map.of());
+        }
+        java.util.Arrays.sort(runs);
+        return runs[1];
     }
 
     private double ours(Map<String, String> env, List<String> flags) throws Exception {
