@@ -39,7 +39,8 @@ public class S3TriggerHandler implements RequestHandler<S3Event, Map<String, Obj
     public S3TriggerHandler(FunctionRuntime runtime, S3Client s3) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.s3 = Objects.requireNonNull(s3, "s3");
-        this.snapStart = new SnapStartHook(runtime);
+        this.snapStart = new SnapStartHook(runtime, () -> S3Clients.warmUp(
+                this.s3.serviceClientConfiguration().region()));
         Core.getGlobalContext().register(snapStart);
     }
 

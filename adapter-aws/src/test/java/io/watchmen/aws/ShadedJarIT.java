@@ -7,6 +7,7 @@ import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import io.watchmen.core.testing.TestDatabase;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -105,12 +106,36 @@ class ShadedJarIT {
         }
     }
 
+    /**
+     * The build's AppCDS archive is one the JVM maps: a JVM whose class path starts with the archive's dump class
+     * path takes the handler, the S3 client and the core from it ({@code -Xshare:on}: a rejected archive is an
+     * error).
+     */
+    @Test
+    void buildArchive_isMappedAndServesTheHandlerClasses() throws Exception {
+        String dumped = Files.readString(Path.of("target/watchmen-aws-lambda.jsa.classpath")).strip();
+        Path classes = Path.of("target/build-archive-classes.txt");
+        runShadedJar(String.join(File.pathSeparator, dumped, "target/test-classes",
+                providedJar("aws-lambda-java-serialization")), "S3TriggerHandlerTest/one-record.json", Map.of(
+                S3Clients.ENDPOINT_VARIABLE, S3_MOCK.getServiceEndpoint()), List.of("-Xshare:on",
+                "-XX:SharedArchiveFile=target/watchmen-aws-lambda.jsa", "-Xlog:class+load=info:file=" + classes));
+
+        assertThat(Files.readString(classes)).contains(
+                "io.watchmen.aws.S3TriggerHandler source: shared objects file",
+                "software.amazon.awssdk.services.s3.DefaultS3Client source: shared objects file",
+                "io.watchmen.core.trigger.function.FunctionRuntime source: shared objects file");
+    }
+
     private static String runShadedJar(String eventFile, Map<String, String> env, List<String> jvmArgs)
             throws Exception {
-        String classpath = String.join(File.pathSeparator, "target/watchmen-aws-lambda.jar", "target/test-classes",
+        return runShadedJar(String.join(File.pathSeparator, "target/watchmen-aws-lambda.jar", "target/test-classes",
                 providedJar("aws-lambda-java-core"), providedJar("aws-lambda-java-serialization"),
                 // H2 is not in the Lambda jar; this test's meta database is an in-memory H2 added beside it
-                providedJar("h2"));
+                providedJar("h2")), eventFile, env, jvmArgs);
+    }
+
+    private static String runShadedJar(String classpath, String eventFile, Map<String, String> env,
+                                       List<String> jvmArgs) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);

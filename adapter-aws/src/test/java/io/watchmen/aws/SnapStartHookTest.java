@@ -8,10 +8,12 @@ import io.watchmen.core.trigger.StorageObject;
 import io.watchmen.core.trigger.StorageObjectHandler;
 import io.watchmen.core.trigger.function.FunctionLifecycle;
 import io.watchmen.core.trigger.function.FunctionRuntime;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
 
 class SnapStartHookTest {
 
@@ -42,6 +44,31 @@ class SnapStartHookTest {
 
         assertThat(calls).containsExactly("prime", "suspend", "resume");
         assertThat(builds).hasValue(1);
+    }
+
+    @Test
+    void beforeCheckpoint_warmsTheReadPathBeforePriming() throws Exception {
+        SnapStartHook hook = new SnapStartHook(FunctionRuntime.of(new Recording()), () -> calls.add("read warm-up"));
+
+        hook.beforeCheckpoint(null);
+
+        assertThat(calls).containsExactly("read warm-up", "prime", "suspend");
+    }
+
+    @Test
+    void beforeCheckpoint_aFailedReadWarmUp_stillPrimesAndSuspends() throws Exception {
+        SnapStartHook hook = new SnapStartHook(FunctionRuntime.of(new Recording()), () -> {
+            throw new IllegalStateException("no warm-up");
+        });
+
+        hook.beforeCheckpoint(null);
+
+        assertThat(calls).containsExactly("prime", "suspend");
+    }
+
+    @Test
+    void readWarmUp_readsACannedObjectThroughTheProductionReadPath() {
+        assertThat(S3Clients.warmUp(Region.EU_WEST_1)).asString(StandardCharsets.UTF_8).isEqualTo("{}");
     }
 
     @Test

@@ -160,29 +160,42 @@ public final class Bench {
 
     /** JVM start to first object done, AWS shaded jar, against a hello world (separate processes). */
     private void coldStart() throws Exception {
-        Map<String, Measurement> times = ColdStartScenario.run(jdbcUrl, user, password, rounds);
+        ColdStartScenario.Report report = ColdStartScenario.run(jdbcUrl, user, password, rounds);
+        Map<String, ColdStartScenario.Result> times = report.results();
         if (times.isEmpty()) {
             results.put("coldstart", new String[] {"-", "-", "AWS jar not built", "-", ""});
             return;
         }
-        double hello = times.get("hello world").median();
+        double hello = times.get("hello world").millis().median();
         StringBuilder figures = new StringBuilder();
         String best = null;
         double bestMillis = Double.MAX_VALUE;
-        for (Map.Entry<String, Measurement> entry : times.entrySet()) {
-            double median = entry.getValue().median();
-            figures.append(String.format("%s %.0f ms (%.1fx); ", entry.getKey(), median, median / hello));
-            System.out.printf("coldstart %s: %.0f ms = %.1fx hello world (rounds %s)%n", entry.getKey(), median,
-                    median / hello, entry.getValue().printed());
+        for (Map.Entry<String, ColdStartScenario.Result> entry : times.entrySet()) {
+            ColdStartScenario.Result result = entry.getValue();
+            double median = result.millis().median();
+            String classes = result.classes() == 0 ? "" : String.format(", %,d classes%s", result.classes(),
+                    result.archived() == 0 ? "" : String.format(" (%,d from CDS)", result.archived()));
+            figures.append(String.format("%s %.0f ms (%.1fx%s); ", entry.getKey(), median, median / hello, classes));
+            System.out.printf("coldstart %s: %.0f ms = %.1fx hello world%s (rounds %s)%n", entry.getKey(), median,
+                    median / hello, classes, result.millis().printed());
             if (entry.getKey().startsWith("h2 ") && median < bestMillis) {
                 bestMillis = median;
                 best = entry.getKey();
             }
         }
-        double ratio = times.get("h2 default").median() / hello;
+        report.skipped().forEach((name, reason) -> {
+            figures.append(String.format("%s skipped: %s; ", name, reason));
+            System.out.printf("coldstart %s: skipped: %s%n", name, reason);
+        });
+        // The ratio is the documented start-up (docs/aws.md); without the build's archive, C1 alone.
+        String documented = times.containsKey(ColdStartScenario.DOCUMENTED) ? ColdStartScenario.DOCUMENTED : "h2 C1";
+        double ratio = times.get(documented).millis().median() / hello;
+        double defaultFlags = times.get("h2 default").millis().median() / hello;
         results.put("coldstart", new String[] {"h2 file; " + jdbcUrl, String.format("hello world %.0f ms", hello),
-                figures.toString(), String.format("%.1f", ratio), "fastest on H2: " + best});
-        ratios.add(String.format("coldstart: ratio=%.1f goal=6.0 (best: %s %.1f)", ratio, best, bestMillis / hello));
+                figures.toString(), String.format("%.1f", ratio), "documented start-up: " + documented
+                        + "; fastest on H2: " + best});
+        ratios.add(String.format("coldstart: ratio=%.1f goal=6.0 (documented: %s; default flags %.1f; best: %s %.1f)",
+                ratio, documented, defaultFlags, best, bestMillis / hello));
     }
 
     private static void warmUp(BenchFixture fixture, HandWrittenCascade baseline, int triggers) throws Exception {
