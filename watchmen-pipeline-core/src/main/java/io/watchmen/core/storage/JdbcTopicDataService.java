@@ -288,7 +288,15 @@ public final class JdbcTopicDataService implements TopicDataService {
             params.add(new SqlFragment.Param(TopicRows.valueOf(column, row, document), ValueKind.of(column)));
         }
         if (work.defersWrites()) {
-            // write-behind: sent in a batch with the chunk's other rows of this table before the next read
+            // write-behind: sent in a batch with the chunk's other rows of this table before the next read; JSON
+            // values become text now, so what the kernel does with its maps and lists later cannot change the row
+            for (int i = 0; i < params.size(); i++) {
+                SqlFragment.Param param = params.get(i);
+                if ((param.value() instanceof Map<?, ?> || param.value() instanceof List<?>)
+                        && (param.kind() == ValueKind.JSON || param.kind() == ValueKind.TEXT)) {
+                    params.set(i, new SqlFragment.Param(JsonValues.write(param.value()), ValueKind.TEXT));
+                }
+            }
             work.defer(target, sql.insert(target, layout), "table " + layout.table() + " of " + label(topic),
                     statement -> bind(statement, params, true));
             return;

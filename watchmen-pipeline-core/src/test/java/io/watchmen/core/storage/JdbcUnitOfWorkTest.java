@@ -98,6 +98,29 @@ class JdbcUnitOfWorkTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void deferringUnit_writesAJsonValueAsItWasWhenInserted_notAsChangedLater(TestDatabase database)
+            throws Exception {
+        try (StorageFixture f = new StorageFixture(database.create("uowjson"))) {
+            Topic order = f.topic("order");
+            Map<String, Object> customer = new HashMap<>();
+            customer.put("name", "Li");
+            Map<String, Object> data = row("orderNo", "A1");
+            data.put("customer", customer);
+            try (UnitOfWork work = f.registry.newDeferringUnitOfWork()) {
+                f.data.insert(work, order, data, "T1");
+                customer.put("name", "changed after the insert");
+                work.commit();
+            }
+
+            List<Map<String, Object>> rows = f.inWork(w -> f.data.find(w, order, ALL, "T1"));
+
+            assertThat(rows).singleElement().satisfies(r -> assertThat(r.get("data_"))
+                    .isEqualTo(Map.of("orderNo", "A1", "customer", Map.of("name", "Li"))));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void unitOfOneItem_defersNothing_aDuplicateFailsTheInsertAtOnce(TestDatabase database) throws Exception {
         try (StorageFixture f = new StorageFixture(database.create("uowitem"));
              UnitOfWork work = f.registry.newUnitOfWork()) {
