@@ -1,6 +1,8 @@
 package io.watchmen.reliability;
 
+import io.watchmen.core.config.Settings;
 import io.watchmen.core.storage.StorageTarget;
+import io.watchmen.core.trigger.StorageObject;
 import io.watchmen.core.trigger.StorageObjectHandler;
 import java.io.BufferedReader;
 import java.io.File;
@@ -38,15 +40,32 @@ public final class CrashSuite {
     }
 
     public CaseResult run(String ns, int events, int kills, long seed) throws IOException, InterruptedException {
+        return run(ns, events, 1, Settings.DEFAULT_CHUNK_SIZE, kills, seed);
+    }
+
+    /**
+     * As {@link #run(String, int, int, long)} with the events in NDJSON objects of up to {@code maxItems} items,
+     * delivered by children whose runtimes run {@code chunkSize} items per unit of work: kills land inside chunks,
+     * between chunks and between objects.
+     */
+    public CaseResult run(String ns, int events, int maxItems, int chunkSize, int kills, long seed)
+            throws IOException, InterruptedException {
         Random random = new Random(seed);
+        List<Events.Event> all = Events.generate(ns, events, ACCOUNTS, seed);
+        List<StorageObject> objects = new ArrayList<>();
+        if (maxItems > 1) {
+            Events.batches(ns, all, maxItems, seed).forEach(batch -> objects.add(batch.object()));
+        } else {
+            all.forEach(event -> objects.add(event.object()));
+        }
         List<String> problems = new ArrayList<>();
         int killed = 0;
         long childDeliveries = 0;
         for (int run = 0; run < kills; run++) {
-            int killAfter = random.nextInt(Math.max(1, events / 3));
+            int killAfter = random.nextInt(Math.max(1, objects.size() / 3));
             long pauseMillis = random.nextInt(25);
             ChildRun child = runChild(ns, events, seed, 1 + run % 1000, random.nextLong(), killAfter, pauseMillis,
-                    run);
+                    run, maxItems, chunkSize);
             childDeliveries += child.itemsReported();
             if (child.killed()) {
                 killed++;
@@ -59,15 +78,15 @@ public final class CrashSuite {
             problems.add("only " + killed + " of " + kills + " children were killed mid-run");
         }
         Deliverer deliverer = new Deliverer(handler, 100);
-        List<Events.Event> all = Events.generate(ns, events, ACCOUNTS, seed);
-        for (Events.Event event : all) {
-            deliverer.deliver(event.object());
+        for (StorageObject object : objects) {
+            deliverer.deliver(object);
         }
         problems.addAll(deliverer.problems());
         Verifier.Verdict verdict = Verifier.verify(target, ns, all);
         List<String> details = new ArrayList<>(problems);
         details.addAll(verdict.examples());
-        return new CaseResult("crash: " + killed + " SIGKILLs, then redelivery", killed + childDeliveries
+        String what = maxItems > 1 ? "crash, objects of 1-" + maxItems + " items: " : "crash: ";
+        return new CaseResult(what + killed + " SIGKILLs, then redelivery", killed + childDeliveries
                 + deliverer.attempts(), verdict.lost(), verdict.duplicated(), deliverer.deadLettered(), verdict.wrong(),
                 details);
     }
@@ -76,14 +95,16 @@ public final class CrashSuite {
     }
 
     private ChildRun runChild(String ns, int events, long seed, int workerId, long orderSeed, int killAfter,
-                              long pauseMillis, int run) throws IOException, InterruptedException {
+                              long pauseMillis, int run, int maxItems, int chunkSize)
+            throws IOException, InterruptedException {
         Path log = logDirectory.resolve("crash-child-" + run + ".log");
         // Serial GC and C1 only: the child lives seconds, so start-up time is what counts.
         ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classPath(),
                 CrashWorker.class.getName(), ns, Integer.toString(events), Integer.toString(ACCOUNTS),
-                Long.toString(seed), Integer.toString(workerId), Long.toString(orderSeed));
+                Long.toString(seed), Integer.toString(workerId), Long.toString(orderSeed), Integer.toString(maxItems),
+                Integer.toString(chunkSize));
         builder.environment().put(CrashWorker.URL_VARIABLE, database.jdbcUrl());
         builder.environment().put(CrashWorker.USER_VARIABLE, database.user() == null ? "" : database.user());
         builder.environment().put(CrashWorker.PASSWORD_VARIABLE,

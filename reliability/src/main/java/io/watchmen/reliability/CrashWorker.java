@@ -10,7 +10,9 @@ import java.util.Random;
 
 /**
  * The child JVM of the crash suite: delivers the suite's events in an order of its own and says "done i" after
- * each, until the harness kills it. Arguments: {@code <ns> <events> <accounts> <seed> <workerId> <orderSeed>};
+ * each, until the harness kills it. Arguments: {@code <ns> <events> <accounts> <seed> <workerId> <orderSeed>
+ * [<maxItems> <chunkSize>]}; with {@code maxItems} above 1 it delivers the events in NDJSON objects of up to that
+ * many items ({@link Events#batches}, in an order of its own) and says "done batch-k" after each;
  * the database comes from {@code RELIABILITY_DB_URL}, {@code RELIABILITY_DB_USER}, {@code RELIABILITY_DB_PASSWORD}
  * (not the command line, which other users can read).
  */
@@ -32,17 +34,27 @@ public final class CrashWorker {
         long orderSeed = Long.parseLong(args[5]);
         Database database = new Database(System.getenv(URL_VARIABLE), System.getenv(USER_VARIABLE),
                 System.getenv(PASSWORD_VARIABLE));
+        int maxItems = args.length > 6 ? Integer.parseInt(args[6]) : 1;
+        int chunkSize = args.length > 7 ? Integer.parseInt(args[7]) : Settings.DEFAULT_CHUNK_SIZE;
         PrintStream out = System.out;
-        List<Events.Event> events = new ArrayList<>(Events.generate(ns, count, accounts, seed));
-        Collections.shuffle(events, new Random(orderSeed));
-        Settings settings = database.settings(workerId, 100, Settings.DEFAULT_MAX_OBJECT_BYTES);
+        List<Events.Event> events = Events.generate(ns, count, accounts, seed);
+        List<Events.Batch> objects = new ArrayList<>();
+        if (maxItems > 1) {
+            objects.addAll(Events.batches(ns, events, maxItems, seed));
+        } else {
+            for (Events.Event event : events) {
+                objects.add(new Events.Batch(event.eventNo(), List.of(event), event.object()));
+            }
+        }
+        Collections.shuffle(objects, new Random(orderSeed));
+        Settings settings = database.settings(workerId, 100, Settings.DEFAULT_MAX_OBJECT_BYTES, chunkSize);
         try (CoreRuntime runtime = CoreRuntime.create(settings)) {
             Deliverer deliverer = new Deliverer(runtime, 100);
             out.println("ready");
             out.flush();
-            for (Events.Event event : events) {
-                deliverer.deliver(event.object());
-                out.println("done " + event.eventNo());
+            for (Events.Batch object : objects) {
+                deliverer.deliver(object.object());
+                out.println("done " + object.name());
                 out.flush();
             }
             out.println("finished");

@@ -25,6 +25,11 @@ public record Database(String jdbcUrl, String user, String password) {
      * {@code maxAttempts} before a transient failure is dead-lettered, and the object size limit.
      */
     public Settings settings(int workerId, int maxAttempts, long maxObjectBytes) {
+        return settings(workerId, maxAttempts, maxObjectBytes, Settings.DEFAULT_CHUNK_SIZE);
+    }
+
+    /** As {@link #settings(int, int, long)}, with {@code chunkSize} items of an object per unit of work. */
+    public Settings settings(int workerId, int maxAttempts, long maxObjectBytes, int chunkSize) {
         Map<String, String> env = new HashMap<>();
         env.put(Settings.PREFIX + "META_JDBC_URL", jdbcUrl);
         if (user != null) {
@@ -34,6 +39,7 @@ public record Database(String jdbcUrl, String user, String password) {
         env.put(Settings.PREFIX + "POOL_MAX_SIZE", Integer.toString(POOL_SIZE));
         env.put(Settings.PREFIX + "MAX_ATTEMPTS", Integer.toString(maxAttempts));
         env.put(Settings.PREFIX + "MAX_OBJECT_BYTES", Long.toString(maxObjectBytes));
+        env.put(Settings.PREFIX + "TRIGGER_CHUNK_SIZE", Integer.toString(chunkSize));
         env.put("SNOWFLAKE_COMPETITIVE_WORKERS", "false");
         env.put("SNOWFLAKE_WORKER_ID", Integer.toString(workerId));
         // The suites check data, not monitor logs; errors are still logged.

@@ -72,6 +72,41 @@ public final class DuplicateSuite {
     }
 
     /**
+     * Events in NDJSON objects of 1 to {@code maxItems} items (items in chunks of a shared unit of work), each object
+     * delivered by {@code threads} threads at once: every item DONE exactly once over all the threads.
+     */
+    public CaseResult concurrentObjects(String ns, int events, int maxItems, int threads, long seed) {
+        List<Events.Event> generated = Events.generate(ns, events, 7, seed);
+        List<String> problems = new ArrayList<>();
+        long attempts = 0;
+        long deadLettered = 0;
+        for (Events.Batch batch : Events.batches(ns, generated, maxItems, seed)) {
+            // one deliverer per object: it counts DONE items over every thread and every platform retry
+            Deliverer deliverer = new Deliverer(handler, maxDeliveries);
+            List<Runnable> tasks = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                tasks.add(() -> deliverer.deliver(batch.object()));
+            }
+            Parallel.run(tasks);
+            attempts += deliverer.attempts();
+            deadLettered += deliverer.deadLettered();
+            if (deliverer.done() != batch.events().size() && problems.size() < 5) {
+                problems.add(batch.name() + ": " + deliverer.done() + " items DONE of " + batch.events().size()
+                        + " by " + threads + " threads");
+            }
+            for (String problem : deliverer.problems()) {
+                if (problems.size() < 5) {
+                    problems.add(problem);
+                }
+            }
+        }
+        Verifier.Verdict verdict = Verifier.verify(target, ns, generated);
+        problems.addAll(verdict.examples());
+        return new CaseResult("duplicates/concurrent objects of 1-" + maxItems + " items x" + threads, attempts,
+                verdict.lost(), verdict.duplicated(), deadLettered, verdict.wrong(), problems);
+    }
+
+    /**
      * {@code replays} deliveries of random events of a pool of {@code events}, each picked event repeated 1 to 5
      * times, in random order, from {@code threads} threads.
      */

@@ -11,14 +11,19 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Good storage objects of the suites: one event each, into {@code rel_event}, whose pipeline accumulates the
- * amount into one of {@code accounts} rows of {@code rel_account_total}. A namespace keeps each suite's events and
- * accounts apart in a shared database; a run id keeps reruns on the same database apart.
+ * Good storage objects of the suites: one event each (or several in one NDJSON object, {@link #batches}), into
+ * {@code rel_event}, whose pipeline accumulates the amount into one of {@code accounts} rows of
+ * {@code rel_account_total}. A namespace keeps each suite's events and accounts apart in a shared database; a run
+ * id keeps reruns on the same database apart.
  */
 public final class Events {
 
     /** One event: its object, and what a single delivery of it must write. */
     public record Event(String eventNo, String accountCode, BigDecimal amount, int quantity, StorageObject object) {
+    }
+
+    /** Consecutive events in one NDJSON object, one item each. */
+    public record Batch(String name, List<Event> events, StorageObject object) {
     }
 
     private Events() {
@@ -37,6 +42,30 @@ public final class Events {
                     quantity)));
         }
         return events;
+    }
+
+    /**
+     * The events in order, packed into NDJSON objects of 1 to {@code maxItems} items (sizes from {@code seed}):
+     * objects larger than a chunk of items run as several chunks.
+     */
+    public static List<Batch> batches(String ns, List<Event> events, int maxItems, long seed) {
+        Random random = new Random(seed);
+        List<Batch> batches = new ArrayList<>();
+        for (int from = 0; from < events.size(); ) {
+            int size = Math.min(events.size() - from, 1 + random.nextInt(Math.max(1, maxItems)));
+            List<Event> items = List.copyOf(events.subList(from, from + size));
+            StringBuilder lines = new StringBuilder();
+            for (Event event : items) {
+                lines.append(new String(event.object().content(), java.nio.charset.StandardCharsets.UTF_8))
+                        .append('\n');
+            }
+            byte[] content = lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String name = "batch-" + batches.size();
+            batches.add(new Batch(name, items, new StorageObject(new ObjectRef("reliability", "suites",
+                    ns + "/" + name + ".ndjson", "v1", content.length), content)));
+            from += size;
+        }
+        return batches;
     }
 
     private static StorageObject object(String ns, int i, String eventNo, String account, BigDecimal amount,

@@ -6,18 +6,22 @@ import java.util.Set;
 
 /**
  * Command-line options of {@link ReliabilityHarness}; every size has the issue's default and a flag to shrink it.
+ * {@code objectEvents} events in NDJSON objects of up to {@code objectItems} items exercise chunks of
+ * {@code chunkSize} items (the runtime's default) under concurrency and kills.
  */
 record HarnessOptions(String db, String dbUser, String dbPassword, int sequential, int concurrent, int threads,
                       int replays, int replayPool, int kills, int crashEvents, int contentionThreads,
                       int contentionObjects, int accounts, long bigObjectBytes, long maxObjectBytes,
-                      int nestingDepth, int longStringChars, Set<String> skip, long seed) {
+                      int nestingDepth, int longStringChars, int objectEvents, int objectItems, int chunkSize,
+                      Set<String> skip, long seed) {
 
     static final String USAGE = """
             usage: ReliabilityHarness --db <jdbc-url> [--db-user U] [--db-password P]
               [--sequential 200] [--concurrent 100] [--threads 8] [--replays 10000] [--replay-pool 2000]
               [--kills 100] [--crash-events 300] [--contention-threads 16] [--contention-objects 500]
               [--accounts 10] [--big-mb 50] [--max-object-bytes 16777216] [--nesting 5000]
-              [--long-string 4200000] [--skip duplicates,crash,corpus,contention] [--seed 1]""";
+              [--long-string 4200000] [--object-events 3000] [--object-items 700] [--chunk-size 500]
+              [--skip duplicates,crash,corpus,contention] [--seed 1]""";
 
     static HarnessOptions parse(String[] args) {
         Map<String, String> values = new HashMap<>();
@@ -39,6 +43,8 @@ record HarnessOptions(String db, String dbUser, String dbPassword, int sequentia
                 integer(values, "accounts", 10), integer(values, "big-mb", 50) * 1024L * 1024L,
                 Long.parseLong(values.getOrDefault("max-object-bytes", Long.toString(16L * 1024 * 1024))),
                 integer(values, "nesting", 5_000), integer(values, "long-string", 4_200_000),
+                integer(values, "object-events", 3_000), integer(values, "object-items", 700),
+                integer(values, "chunk-size", io.watchmen.core.config.Settings.DEFAULT_CHUNK_SIZE),
                 Set.of(values.getOrDefault("skip", "").split(",")), Long.parseLong(values.getOrDefault("seed", "1")));
         values.remove("max-object-bytes");
         values.remove("skip");

@@ -49,7 +49,8 @@ public final class ReliabilityHarness {
         List<CaseResult> results = new ArrayList<>();
         try (DataSourceRegistry registry = database.registry()) {
             Fixture.load().install(registry.meta());
-            try (CoreRuntime runtime = CoreRuntime.create(database.settings(0, 100, o.maxObjectBytes()))) {
+            try (CoreRuntime runtime = CoreRuntime.create(database.settings(0, 100, o.maxObjectBytes(),
+                    o.chunkSize()))) {
                 runtime.prime(); // creates the ledger tables the checks read
                 if (o.runs("duplicates")) {
                     DuplicateSuite duplicates = new DuplicateSuite(runtime, registry.meta(), 100);
@@ -57,6 +58,8 @@ public final class ReliabilityHarness {
                     results.add(progress(out, duplicates.concurrent("dcon" + runId, o.concurrent(), o.threads())));
                     results.add(progress(out, duplicates.randomized("drnd" + runId, o.replayPool(), o.replays(),
                             o.threads(), o.seed())));
+                    results.add(progress(out, duplicates.concurrentObjects("dobj" + runId, o.objectEvents(),
+                            o.objectItems(), o.threads(), o.seed())));
                 }
                 if (o.runs("corpus")) {
                     CorpusSuite corpus = new CorpusSuite(runtime, registry.meta(), new CorpusCase.Limits(
@@ -71,13 +74,18 @@ public final class ReliabilityHarness {
             }
         }
         if (o.runs("crash")) {
-            results.add(progress(out, crash(database, o, runId)));
+            results.add(progress(out, crash(database, o, runId, false)));
+            results.add(progress(out, crash(database, o, runId, true)));
         }
         return results;
     }
 
-    /** The crash suite, on the given database or, for an in-memory H2, on an H2 file database both JVMs reach. */
-    static CaseResult crash(Database database, HarnessOptions o, String runId) throws IOException,
+    /**
+     * The crash suite, on the given database or, for an in-memory H2, on an H2 file database both JVMs reach: one
+     * event per object ({@code kills} kills), or ({@code objects}) events in objects of many items (a quarter of
+     * the kills: each child first skips the items done before).
+     */
+    static CaseResult crash(Database database, HarnessOptions o, String runId, boolean objects) throws IOException,
             InterruptedException {
         Path work = Files.createTempDirectory("watchmen-crash");
         Database shared = database.isH2Memory()
@@ -86,9 +94,13 @@ public final class ReliabilityHarness {
         CaseResult result;
         try (DataSourceRegistry registry = shared.registry()) {
             Fixture.load().install(registry.meta());
-            try (CoreRuntime runtime = CoreRuntime.create(shared.settings(0, 100, o.maxObjectBytes()))) {
-                result = new CrashSuite(shared, registry.meta(), runtime, work).run("crash" + runId, o.crashEvents(),
-                        o.kills(), o.seed());
+            try (CoreRuntime runtime = CoreRuntime.create(shared.settings(0, 100, o.maxObjectBytes(),
+                    o.chunkSize()))) {
+                CrashSuite suite = new CrashSuite(shared, registry.meta(), runtime, work);
+                result = objects
+                        ? suite.run("crobj" + runId, o.objectEvents(), o.objectItems(), o.chunkSize(),
+                                Math.max(1, o.kills() / 4), o.seed())
+                        : suite.run("crash" + runId, o.crashEvents(), 1, o.chunkSize(), o.kills(), o.seed());
             }
         }
         if (result.ok()) {

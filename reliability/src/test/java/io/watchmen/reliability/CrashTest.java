@@ -24,4 +24,17 @@ class CrashTest {
             assertThat(result.name()).contains("5 SIGKILLs");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"H2", "MARIADB"})
+    void objectsOfManyItemsInChunks_childKilledThreeTimesThenRedelivery_equalsOneCleanDelivery(TestDatabase kind)
+            throws Exception {
+        try (SuiteDatabase suite = SuiteDatabase.shared(kind, "crashobj", directory, 8)) {
+            CaseResult result = new CrashSuite(suite.database, suite.target(), suite.runtime, directory)
+                    .run("crobj", 120, 25, 8, 3, 11);
+
+            DuplicateDeliveryTest.assertClean(result);
+            assertThat(result.name()).contains("objects of 1-25 items");
+        }
+    }
 }

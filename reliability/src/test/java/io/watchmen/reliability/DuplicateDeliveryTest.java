@@ -42,6 +42,18 @@ class DuplicateDeliveryTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"H2", "MARIADB"})
+    void objectsOfManyItemsInChunks_deliveredByFourThreadsAtOnce_doEveryItemOnce(TestDatabase kind)
+            throws Exception {
+        try (SuiteDatabase suite = SuiteDatabase.create(kind, "dupobj", 8)) {
+            CaseResult result = new DuplicateSuite(suite.runtime, suite.target(), 100)
+                    .concurrentObjects("dobj", 80, 30, 4, 5);
+
+            assertClean(result);
+        }
+    }
+
     static void assertClean(CaseResult result) {
         assertThat(result.problems()).as(result.name()).isEmpty();
         assertThat(result.lost()).as("lost").isZero();

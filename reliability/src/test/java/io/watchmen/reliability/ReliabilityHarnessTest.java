@@ -36,6 +36,9 @@ class ReliabilityHarnessTest {
         assertThat(defaults.contentionThreads()).isEqualTo(16);
         assertThat(defaults.contentionObjects()).isEqualTo(500);
         assertThat(defaults.bigObjectBytes()).isEqualTo(50L * 1024 * 1024);
+        assertThat(defaults.objectEvents()).isEqualTo(3_000);
+        assertThat(defaults.objectItems()).isEqualTo(700);
+        assertThat(defaults.chunkSize()).isEqualTo(500);
         assertThat(small.kills()).isEqualTo(5);
         assertThat(small.replays()).isEqualTo(100);
         assertThat(small.runs("crash")).isFalse();

@@ -1,5 +1,6 @@
 package io.watchmen.reliability;
 
+import io.watchmen.core.config.Settings;
 import io.watchmen.core.storage.DataSourceRegistry;
 import io.watchmen.core.storage.StorageTarget;
 import io.watchmen.core.testing.TestDatabase;
@@ -17,27 +18,36 @@ final class SuiteDatabase implements AutoCloseable {
     final DataSourceRegistry registry;
     final CoreRuntime runtime;
 
-    private SuiteDatabase(TestDb db, Database database) {
+    private SuiteDatabase(TestDb db, Database database, int chunkSize) {
         this.db = db;
         this.database = database;
         this.registry = database.registry();
         Fixture.load().install(registry.meta());
-        this.runtime = CoreRuntime.create(database.settings(0, 100, MAX_OBJECT_BYTES));
+        this.runtime = CoreRuntime.create(database.settings(0, 100, MAX_OBJECT_BYTES, chunkSize));
         runtime.prime(); // creates the ledger tables the checks read
     }
 
     static SuiteDatabase create(TestDatabase kind, String hint) {
+        return create(kind, hint, Settings.DEFAULT_CHUNK_SIZE);
+    }
+
+    /** With a runtime that runs {@code chunkSize} items of an object per unit of work. */
+    static SuiteDatabase create(TestDatabase kind, String hint, int chunkSize) {
         TestDb db = kind.create(hint);
-        return new SuiteDatabase(db, new Database(db.jdbcUrl(), db.user(), db.password()));
+        return new SuiteDatabase(db, new Database(db.jdbcUrl(), db.user(), db.password()), chunkSize);
     }
 
     /** On a database another JVM can reach (for the crash suite): an H2 file database instead of memory. */
     static SuiteDatabase shared(TestDatabase kind, String hint, java.nio.file.Path directory) {
+        return shared(kind, hint, directory, Settings.DEFAULT_CHUNK_SIZE);
+    }
+
+    static SuiteDatabase shared(TestDatabase kind, String hint, java.nio.file.Path directory, int chunkSize) {
         if (kind == TestDatabase.H2) {
             return new SuiteDatabase(null, new Database("jdbc:h2:file:" + directory.resolve(hint).toAbsolutePath()
-                    + ";AUTO_SERVER=TRUE", "sa", ""));
+                    + ";AUTO_SERVER=TRUE", "sa", ""), chunkSize);
         }
-        return create(kind, hint);
+        return create(kind, hint, chunkSize);
     }
 
     StorageTarget target() {

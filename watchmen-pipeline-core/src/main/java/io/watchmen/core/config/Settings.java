@@ -34,6 +34,8 @@ public record Settings(
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
     public static final int DEFAULT_MAX_NESTING_DEPTH = 200;
     public static final int DEFAULT_MAX_STRING_LENGTH = 4 * 1024 * 1024;
+    public static final int DEFAULT_CHUNK_SIZE = 500;
+    public static final int MAX_CHUNK_SIZE = 10_000;
 
     /**
      * The meta database. {@code jdbcUrl} is this project's shortcut ({@code WATCHMEN_META_JDBC_URL}); when blank the
@@ -78,11 +80,20 @@ public record Settings(
     public record Caches(boolean enabled, Duration ttl, int maxTopics, int maxPipelines, int maxCompiledPipelines) {
     }
 
-    /** Storage objects and delivery. */
-    public record Triggers(long maxObjectBytes, int maxAttempts, int maxNestingDepth, int maxStringLength) {
-        /** The parser's defaults: 200 levels of nesting, strings up to 4 MiB. */
+    /**
+     * Storage objects and delivery. {@code chunkSize}: consecutive items of one object that share a unit of work
+     * (1: each item its own).
+     */
+    public record Triggers(long maxObjectBytes, int maxAttempts, int maxNestingDepth, int maxStringLength,
+                           int chunkSize) {
+        /** The parser's defaults: 200 levels of nesting, strings up to 4 MiB; chunks of the default size. */
         public Triggers(long maxObjectBytes, int maxAttempts) {
-            this(maxObjectBytes, maxAttempts, DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_STRING_LENGTH);
+            this(maxObjectBytes, maxAttempts, DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_STRING_LENGTH,
+                    DEFAULT_CHUNK_SIZE);
+        }
+
+        public Triggers withChunkSize(int size) {
+            return new Triggers(maxObjectBytes, maxAttempts, maxNestingDepth, maxStringLength, size);
         }
     }
 
@@ -157,7 +168,8 @@ public record Settings(
                 in.longValue(PREFIX + "MAX_OBJECT_BYTES", DEFAULT_MAX_OBJECT_BYTES, 1),
                 in.integer(PREFIX + "MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS, 1, 100),
                 in.integer(PREFIX + "MAX_NESTING_DEPTH", DEFAULT_MAX_NESTING_DEPTH, 1, 100_000),
-                in.integer(PREFIX + "MAX_STRING_LENGTH", DEFAULT_MAX_STRING_LENGTH, 1, Integer.MAX_VALUE));
+                in.integer(PREFIX + "MAX_STRING_LENGTH", DEFAULT_MAX_STRING_LENGTH, 1, Integer.MAX_VALUE),
+                in.integer(PREFIX + "TRIGGER_CHUNK_SIZE", DEFAULT_CHUNK_SIZE, 1, MAX_CHUNK_SIZE));
         if (in.bool("SNOWFLAKE_REMOTE_ENABLE", false)) {
             in.problem("SNOWFLAKE_REMOTE_ENABLE=true is not supported: a serverless function needs a local worker id "
                     + "(use SNOWFLAKE_COMPETITIVE_WORKERS or a fixed SNOWFLAKE_WORKER_ID)");

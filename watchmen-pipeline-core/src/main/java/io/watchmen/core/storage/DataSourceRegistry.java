@@ -75,7 +75,15 @@ public final class DataSourceRegistry implements AutoCloseable {
 
     /** A new unit of work: one connection and transaction per target, opened on first use. */
     public UnitOfWork newUnitOfWork() {
-        return new JdbcUnitOfWork();
+        return new JdbcUnitOfWork(false);
+    }
+
+    /**
+     * A new unit of work for a chunk of items: inserts are deferred and sent as batches before the next read of
+     * the same database and at commit ({@link UnitOfWork#defersWrites()}).
+     */
+    public UnitOfWork newDeferringUnitOfWork() {
+        return new JdbcUnitOfWork(true);
     }
 
     /** Closes every pool; each reopens on its next use (for suspend / snapshot). */

@@ -75,7 +75,8 @@ public final class JdbcTopicDataService implements TopicDataService {
 
     @Override
     public List<Long> insertAll(UnitOfWork work, Topic topic, List<Map<String, Object>> rows, String tenantId) {
-        if (topic.isSynonym() || rows.size() < 2) {
+        if (topic.isSynonym() || rows.size() < 2 || work.defersWrites()) {
+            // a deferring unit batches the rows of many items together: one by one into it
             return TopicDataService.super.insertAll(work, topic, rows, tenantId);
         }
         TopicColumns layout = sql.layout(topic);
@@ -285,6 +286,20 @@ public final class JdbcTopicDataService implements TopicDataService {
         List<SqlFragment.Param> params = new ArrayList<>();
         for (TopicColumns.Column column : layout.columns()) {
             params.add(new SqlFragment.Param(TopicRows.valueOf(column, row, document), ValueKind.of(column)));
+        }
+        if (work.defersWrites()) {
+            // write-behind: sent in a batch with the chunk's other rows of this table before the next read; JSON
+            // values become text now, so what the kernel does with its maps and lists later cannot change the row
+            for (int i = 0; i < params.size(); i++) {
+                SqlFragment.Param param = params.get(i);
+                if ((param.value() instanceof Map<?, ?> || param.value() instanceof List<?>)
+                        && (param.kind() == ValueKind.JSON || param.kind() == ValueKind.TEXT)) {
+                    params.set(i, new SqlFragment.Param(JsonValues.write(param.value()), ValueKind.TEXT));
+                }
+            }
+            work.defer(target, sql.insert(target, layout), "table " + layout.table() + " of " + label(topic),
+                    statement -> bind(statement, params, true));
+            return;
         }
         // the failure text renders the row: built only when the insert fails
         execute(work, topic, target, sql.insert(target, layout), params,

@@ -76,9 +76,22 @@ final class LazyPool implements DataSource, AutoCloseable {
         // the other writer's row, and an optimistic-lock retry re-reads the same stale version_. Set once per
         // physical connection, not per unit of work.
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        batchedInserts(config, connect.jdbcUrl());
         // a pool that cannot connect fails the first getConnection, not construction-time class loading
         config.setInitializationFailTimeout(-1);
         return config;
+    }
+
+    /**
+     * PostgreSQL's driver sends a batch as one INSERT per row unless {@code reWriteBatchedInserts} folds the rows
+     * into multi-row INSERTs: chunks of items write their rows in batches. Set unless the URL sets it. (MariaDB
+     * Connector/J 3.x sends insert batches as one bulk command by default, {@code useBulkStmtsForInserts}; H2 runs
+     * in-process.)
+     */
+    static void batchedInserts(HikariConfig config, String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:postgresql:") && !jdbcUrl.contains("reWriteBatchedInserts")) {
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
     }
 
     /**

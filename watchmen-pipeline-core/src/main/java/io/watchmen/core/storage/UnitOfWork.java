@@ -1,17 +1,63 @@
 package io.watchmen.core.storage;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 
 /**
  * One transaction per data source for everything one trigger item writes, handed down explicitly (as Jdbi
  * hands out its Handle). Connections are opened on first use with auto-commit off; {@link #commit()} commits
  * them all, {@link #rollback()} rolls them all back, {@link #close()} returns them to their pools (rolling back
  * anything not committed).
+ *
+ * <p>A unit shared by a chunk of items {@link #defersWrites() defers} inserts (write-behind): they are sent as
+ * batches before anything else touches the same database and before the commit, so every read sees every earlier
+ * write, as it would one item at a time.
  */
 public interface UnitOfWork extends AutoCloseable {
 
-    /** The connection of this unit on the given storage, opened (and its transaction begun) on first use. */
+    /** Binds the values of one row onto an insert. */
+    @FunctionalInterface
+    interface RowBinder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * The connection of this unit on the given storage, opened (and its transaction begun) on first use. In a
+     * deferring unit the rows deferred on that storage are sent first.
+     */
     Connection connection(StorageTarget target);
+
+    /** Whether {@link #defer} holds rows back (a unit shared by a chunk of items); false by default. */
+    default boolean defersWrites() {
+        return false;
+    }
+
+    /**
+     * Writes one row with {@code sql} (an INSERT, whose SQL text groups the rows of one batch): held back in a
+     * deferring unit, executed at once otherwise. {@code table} names the table in a failure.
+     */
+    default void defer(StorageTarget target, String sql, String table, RowBinder binder) {
+        try (PreparedStatement statement = connection(target).prepareStatement(sql)) {
+            binder.bind(statement);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw target.dialect().translate(e, "Failed to write a row into " + table + " on data source["
+                    + target.key() + "]");
+        }
+    }
+
+    /**
+     * Marks a deferring unit as unable to hold what was asked of it (a write outside the database, which a
+     * rollback cannot take back): its items must each run in a unit of their own. No effect on other units.
+     */
+    default void requireOwnUnits() {
+    }
+
+    /** Whether {@link #requireOwnUnits()} was called on this deferring unit. */
+    default boolean ownUnitsRequired() {
+        return false;
+    }
 
     void commit();
 

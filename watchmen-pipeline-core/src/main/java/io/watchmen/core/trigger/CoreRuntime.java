@@ -14,6 +14,7 @@ import io.watchmen.core.model.system.DataSource;
 import io.watchmen.core.schema.SchemaContext;
 import io.watchmen.core.storage.DataSourceRegistry;
 import io.watchmen.core.storage.JdbcTopicDataService;
+import io.watchmen.core.storage.UnitOfWork;
 import io.watchmen.core.value.DateTimeParser;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -24,6 +25,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +55,8 @@ public final class CoreRuntime implements StorageObjectHandler, AutoCloseable {
     private final DeadLetters deadLetters;
     private volatile boolean closed;
 
-    private CoreRuntime(Settings settings, Clock clock) {
+    private CoreRuntime(Settings settings, Clock clock, ExternalWriters writers,
+                        UnaryOperator<UnitOfWork> chunkUnits) {
         this.settings = settings;
         this.clock = clock;
         this.registry = new DataSourceRegistry(MetaDatabase.jdbcUrl(settings.meta()), settings.meta().userName(),
@@ -64,14 +67,15 @@ public final class CoreRuntime implements StorageObjectHandler, AutoCloseable {
         SchemaContext schemaContext = new SchemaContext(DateTimeParser.from(settings.preparation()),
                 settings.preparation(), settings.crypto(), metadata::keyStore, ids::nextId);
         PipelineKernel kernel = new PipelineKernel(metadata, new JdbcTopicDataService(registry, ids::nextId, clock),
-                schemaContext, settings, clock,
-                ExternalWriters.standard(settings.pipelines().standardExternalWriterTimeout()));
+                schemaContext, settings, clock, writers == null
+                        ? ExternalWriters.standard(settings.pipelines().standardExternalWriterTimeout()) : writers);
         this.authenticator = new PatAuthenticator(meta, settings.crypto(), settings.caches(), clock);
         this.ledger = new JdbcDeliveryLedger(registry.meta(), clock, settings.triggers().maxAttempts());
         this.processor = new DeliveryProcessor(new StorageObjectParser(settings.triggers().maxObjectBytes(),
                 settings.triggers().maxNestingDepth(), settings.triggers().maxStringLength()), ledger,
                 pat -> authenticator.authenticate(pat, PatAuthenticator.PIPELINE_ROLES), ids::nextId,
-                registry::newUnitOfWork, kernel::tryToInvokePipelines);
+                registry::newUnitOfWork, kernel::tryToInvokePipelines,
+                () -> chunkUnits.apply(registry.newDeferringUnitOfWork()), settings.triggers().chunkSize());
         this.deadLetters = new DeadLetters(ledger, processor);
     }
 
@@ -82,10 +86,23 @@ public final class CoreRuntime implements StorageObjectHandler, AutoCloseable {
 
     /** Builds the runtime; timestamps (naive local time), ids and leases follow {@code clock}. */
     public static CoreRuntime create(Settings settings, Clock clock) {
-        return new CoreRuntime(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"));
+        return create(settings, clock, null, UnaryOperator.identity());
     }
 
-    /** Parse → per item: ledger claim → PAT → trace id → tryToInvokePipelines in one unit of work → outcome. */
+    /**
+     * For tests of the delivery path: {@code writers} replace the standard external writers (null: the standard
+     * ones) and {@code chunkUnits} wraps the unit of work of every chunk of items.
+     */
+    static CoreRuntime create(Settings settings, Clock clock, ExternalWriters writers,
+                              UnaryOperator<UnitOfWork> chunkUnits) {
+        return new CoreRuntime(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"),
+                writers, Objects.requireNonNull(chunkUnits, "chunkUnits"));
+    }
+
+    /**
+     * Parse → per item: ledger claim → PAT → trace id → tryToInvokePipelines in one unit of work → outcome; items
+     * in chunks of {@code Settings.triggers().chunkSize()} share a unit of work (see {@code docs/operations.md}).
+     */
     @Override
     public ObjectOutcome handle(StorageObject object) {
         ensureOpen();

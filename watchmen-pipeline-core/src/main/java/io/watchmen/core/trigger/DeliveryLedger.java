@@ -4,6 +4,7 @@ import io.watchmen.core.ErrorCode;
 import io.watchmen.core.storage.UnitOfWork;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Exactly-once effect for trigger items. An item is claimed at the start of its unit of work by one insert that is
@@ -38,9 +39,18 @@ interface DeliveryLedger {
      * Claims the item inside {@code work} and marks it done under {@code traceId} when {@code work} commits (one
      * insert). An item already done is reported as such (its trace id; the data id is not recorded); a concurrent
      * delivery of the same item waits on the key until the other commits, then sees it done, or claims it when the
-     * other rolled back.
+     * other rolled back. In a deferring unit the insert is deferred and the claim always granted: the caller checked
+     * {@link #doneAmong} first, and a key done since fails the unit's batch (a duplicate key) and so its commit.
      */
     Claim claim(UnitOfWork work, DeliveryKey key, String traceId);
+
+    /**
+     * The delivery keys among {@code keys} whose items are done (committed), read inside {@code work}: the check
+     * before a chunk of items, whose claims in a deferring unit are sent only with its batches and report no
+     * earlier delivery. Uncommitted claims of a concurrent delivery are not seen: the chunk's own claims then
+     * conflict with them when sent.
+     */
+    Set<String> doneAmong(UnitOfWork work, List<DeliveryKey> keys);
 
     /** Records a failure in its own transaction: one more attempt, dead-lettered per {@link Dispositions}. */
     FailureRecord recordFailure(Failure failure);

@@ -7,6 +7,7 @@ import io.watchmen.core.kernel.InvocationResult;
 import io.watchmen.core.model.pipeline.PipelineTriggerData;
 import io.watchmen.core.storage.UnitOfWork;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -15,10 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The delivery path of a storage object: parse, then for each item on its own, in one unit of work: claim it in
- * the ledger under a new trace id (already done → SKIPPED), authenticate its PAT, run the kernel, commit.
- * Any failure rolls the item back and is recorded in a transaction of its own. One log line per item; the PAT is
- * never logged. Thread-safe when its ports are.
+ * The delivery path of a storage object: parse, then for each item, in one unit of work: claim it in the ledger
+ * under a new trace id (already done → SKIPPED), authenticate its PAT, run the kernel, commit. Any failure rolls
+ * the item back and is recorded in a transaction of its own. One log line per item; the PAT is never logged.
+ * Thread-safe when its ports are.
+ *
+ * <p>Consecutive parsed items, up to the chunk size, share one deferring unit of work ({@link ChunkRunner}). A
+ * chunk that does not commit cleanly leaves nothing behind and its items run one by one as above, the item that
+ * failed first on its own and the ones before it as a chunk again; after an item asked for an external write,
+ * the rest of the object runs one by one.
  */
 final class DeliveryProcessor {
 
@@ -42,15 +48,27 @@ final class DeliveryProcessor {
     private final LongSupplier ids;
     private final Supplier<UnitOfWork> units;
     private final Invoker invoker;
+    private final ChunkRunner chunks;
+    private final int chunkSize;
 
+    /** One unit of work per item (chunk size 1). */
     DeliveryProcessor(StorageObjectParser parser, DeliveryLedger ledger, Authenticator authenticator,
                       LongSupplier ids, Supplier<UnitOfWork> units, Invoker invoker) {
+        this(parser, ledger, authenticator, ids, units, invoker, units, 1);
+    }
+
+    /** {@code chunkUnits} makes the deferring units of chunks of up to {@code chunkSize} items. */
+    DeliveryProcessor(StorageObjectParser parser, DeliveryLedger ledger, Authenticator authenticator,
+                      LongSupplier ids, Supplier<UnitOfWork> units, Invoker invoker,
+                      Supplier<UnitOfWork> chunkUnits, int chunkSize) {
         this.parser = parser;
         this.ledger = ledger;
         this.authenticator = authenticator;
         this.ids = ids;
         this.units = units;
         this.invoker = invoker;
+        this.chunks = new ChunkRunner(ledger, authenticator, ids, chunkUnits, invoker);
+        this.chunkSize = Math.max(1, chunkSize);
     }
 
     StorageObjectParser parser() {
@@ -60,15 +78,58 @@ final class DeliveryProcessor {
     ObjectOutcome handle(StorageObject object) {
         ParsedObject parsed = parser.parse(object);
         String contentHash = DeliveryKey.contentHashFor(object);
-        List<Dispositions.ItemResult> results = new ArrayList<>(parsed.items().size());
-        for (ParsedItem item : parsed.items()) {
-            results.add(run(DeliveryKey.of(object.ref(), contentHash, item.index()), item));
+        List<ParsedItem> items = parsed.items();
+        List<DeliveryKey> keys = new ArrayList<>(items.size());
+        for (ParsedItem item : items) {
+            keys.add(DeliveryKey.of(object.ref(), contentHash, item.index()));
+        }
+        List<Dispositions.ItemResult> results = new ArrayList<>(items.size());
+        boolean chunking = chunkSize > 1;
+        BitSet alone = new BitSet(); // items that run one by one after a chunk of theirs rolled back
+        int i = 0;
+        while (i < items.size()) {
+            int end = chunking && !alone.get(i) ? chunkEnd(items, i, alone) : i + 1;
+            if (end - i < 2) {
+                results.add(run(keys.get(i), items.get(i)));
+                i++;
+                continue;
+            }
+            ChunkRunner.Attempt attempt = chunks.run(keys.subList(i, end), items.subList(i, end));
+            if (attempt.committed()) {
+                for (int k = 0; k < attempt.outcomes().size(); k++) {
+                    ItemOutcome outcome = attempt.outcomes().get(k);
+                    log(keys.get(i + k), outcome, null, TimeUnit.NANOSECONDS.toMillis(attempt.millis()[k]));
+                    results.add(new Dispositions.ItemResult(outcome, null));
+                }
+                i = end;
+                continue;
+            }
+            chunking &= !attempt.ownUnitsRequired();
+            if (attempt.failedAt() >= 0) {
+                alone.set(i + attempt.failedAt()); // the items before it ran cleanly: they form the next chunk
+            } else {
+                alone.set(i, end);
+            }
         }
         List<ItemOutcome> outcomes = new ArrayList<>(results.size());
         for (Dispositions.ItemResult result : results) {
             outcomes.add(result.outcome());
         }
         return new ObjectOutcome(object.ref(), outcomes, Dispositions.of(results));
+    }
+
+    /** The end of the chunk starting at {@code start}: parsed items only, none that must run alone. */
+    private int chunkEnd(List<ParsedItem> items, int start, BitSet alone) {
+        int limit = (int) Math.min(items.size(), (long) start + chunkSize);
+        int nextAlone = alone.nextSetBit(start);
+        if (nextAlone >= 0) {
+            limit = Math.min(limit, nextAlone);
+        }
+        int end = start;
+        while (end < limit && !items.get(end).failed()) {
+            end++;
+        }
+        return end;
     }
 
     /** Runs a recorded item again under its original delivery key (the dead-letter replay). */

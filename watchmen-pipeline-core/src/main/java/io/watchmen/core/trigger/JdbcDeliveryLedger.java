@@ -13,8 +13,11 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The delivery ledger and failure records in one database, the meta database: items of topics stored there (a
@@ -32,6 +35,9 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
     /** Failure records of items done since are stale: success deletes nothing, readers skip them. */
     private static final String NOT_DONE = " AND NOT EXISTS (SELECT 1 FROM " + LedgerTables.LEDGER
             + " l WHERE l.delivery_key = f.delivery_key)";
+
+    private static final String CLAIM = "INSERT INTO " + LedgerTables.LEDGER + " (" + COLUMNS
+            + ", status, trace_id, claimed_at, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'done', ?, ?, ?)";
 
     private final StorageTarget target;
     private final Clock clock;
@@ -59,16 +65,17 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
     @Override
     public Claim claim(UnitOfWork work, DeliveryKey key, String traceId) {
         ensureTables();
-        Connection connection = work.connection(target);
         Timestamp now = now();
+        if (work.defersWrites()) {
+            // a chunk's claims go in one batch with its commit; a key done meanwhile fails the batch, so the chunk
+            work.defer(target, CLAIM, LedgerTables.LEDGER, insert -> bindClaim(insert, key, traceId, now));
+            return Claim.granted();
+        }
+        Connection connection = work.connection(target);
         // No lookup first: the insert is the claim and the done mark. A concurrent delivery's insert waits on the
         // uncommitted key and then fails with a duplicate key (done) or succeeds (the other rolled back).
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + LedgerTables.LEDGER + " ("
-                + COLUMNS + ", status, trace_id, claimed_at, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'done', ?, ?, ?)")) {
-            int next = bindKey(insert, key);
-            insert.setString(next++, traceId);
-            insert.setTimestamp(next++, now);
-            insert.setTimestamp(next, now);
+        try (PreparedStatement insert = connection.prepareStatement(CLAIM)) {
+            bindClaim(insert, key, traceId, now);
             insert.executeUpdate();
             return Claim.granted();
         } catch (SQLException e) {
@@ -76,6 +83,38 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
                 return alreadyDone(connection, key);
             }
             throw failure(e, "claim", key);
+        }
+    }
+
+    private static void bindClaim(PreparedStatement insert, DeliveryKey key, String traceId, Timestamp now)
+            throws SQLException {
+        int next = bindKey(insert, key);
+        insert.setString(next++, traceId);
+        insert.setTimestamp(next++, now);
+        insert.setTimestamp(next, now);
+    }
+
+    @Override
+    public Set<String> doneAmong(UnitOfWork work, List<DeliveryKey> keys) {
+        ensureTables();
+        Set<String> done = new HashSet<>();
+        if (keys.isEmpty()) {
+            return done;
+        }
+        Connection connection = work.connection(target);
+        try (PreparedStatement select = connection.prepareStatement("SELECT delivery_key FROM " + LedgerTables.LEDGER
+                + " WHERE delivery_key IN (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")")) {
+            for (int i = 0; i < keys.size(); i++) {
+                select.setString(i + 1, keys.get(i).value());
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    done.add(rows.getString(1).strip());
+                }
+            }
+            return done;
+        } catch (SQLException e) {
+            throw failure(e, "look up " + keys.size() + " deliveries of " + keys.get(0).ref().display(), null);
         }
     }
 

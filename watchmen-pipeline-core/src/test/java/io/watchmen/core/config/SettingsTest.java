@@ -71,4 +71,21 @@ class SettingsTest {
         assertThat(Settings.fromEnvironment(Map.of()).triggers().maxNestingDepth())
                 .isEqualTo(Settings.DEFAULT_MAX_NESTING_DEPTH);
     }
+
+    @Test
+    void fromEnvironment_readsTheTriggerChunkSize_defaulting500() {
+        assertThat(Settings.fromEnvironment(Map.of("WATCHMEN_TRIGGER_CHUNK_SIZE", "1")).triggers().chunkSize())
+                .isEqualTo(1);
+        assertThat(Settings.fromEnvironment(Map.of("WATCHMEN_TRIGGER_CHUNK_SIZE", "10000")).triggers().chunkSize())
+                .isEqualTo(10_000);
+        assertThat(Settings.fromEnvironment(Map.of()).triggers().chunkSize()).isEqualTo(500);
+    }
+
+    @Test
+    void fromEnvironment_rejectsATriggerChunkSizeOutsideOneToTenThousand() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("WATCHMEN_TRIGGER_CHUNK_SIZE", "0")))
+                .hasMessageContaining("WATCHMEN_TRIGGER_CHUNK_SIZE=0 is outside [1, 10000]");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("WATCHMEN_TRIGGER_CHUNK_SIZE", "10001")))
+                .hasMessageContaining("WATCHMEN_TRIGGER_CHUNK_SIZE=10001 is outside [1, 10000]");
+    }
 }

@@ -21,4 +21,19 @@ class LazyPoolTest {
     void h2QueryCache_otherDatabases_areKept() {
         assertEquals("jdbc:mariadb://h/db", LazyPool.h2QueryCache("jdbc:mariadb://h/db"));
     }
+
+    @Test
+    void batchedInserts_postgresUrlWithoutTheSetting_foldsInsertBatches() {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        LazyPool.batchedInserts(config, "jdbc:postgresql://h/db?stringtype=unspecified");
+        assertEquals("true", config.getDataSourceProperties().getProperty("reWriteBatchedInserts"));
+    }
+
+    @Test
+    void batchedInserts_urlThatSetsIt_orOtherDatabases_addNothing() {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        LazyPool.batchedInserts(config, "jdbc:postgresql://h/db?reWriteBatchedInserts=false");
+        LazyPool.batchedInserts(config, "jdbc:mariadb://h/db");
+        assertEquals(0, config.getDataSourceProperties().size());
+    }
 }

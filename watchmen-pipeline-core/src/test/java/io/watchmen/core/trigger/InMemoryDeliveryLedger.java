@@ -3,10 +3,12 @@ package io.watchmen.core.trigger;
 import io.watchmen.core.storage.UnitOfWork;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The ledger's contract in memory, for tests of the delivery path (writes through {@link FakeUnitOfWork}). */
 final class InMemoryDeliveryLedger implements DeliveryLedger {
@@ -32,6 +34,17 @@ final class InMemoryDeliveryLedger implements DeliveryLedger {
             }
         });
         return Claim.granted();
+    }
+
+    @Override
+    public synchronized Set<String> doneAmong(UnitOfWork work, List<DeliveryKey> keys) {
+        Set<String> found = new HashSet<>();
+        for (DeliveryKey key : keys) {
+            if (done.containsKey(key.value())) {
+                found.add(key.value());
+            }
+        }
+        return found;
     }
 
     @Override

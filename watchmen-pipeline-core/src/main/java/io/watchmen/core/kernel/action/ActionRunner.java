@@ -149,6 +149,14 @@ public final class ActionRunner {
 
     private void writeToExternal(WriteToExternalAction external, RunContext.At at) {
         ExternalWriter row = at.run().compiled().writer(external.externalWriterId());
+        io.watchmen.core.storage.UnitOfWork work = at.run().work();
+        if (work != null && work.defersWrites()) {
+            // a chunk of items may roll back and run again one by one: a call outside the database cannot be taken
+            // back, so it is made only there, once per item
+            work.requireOwnUnits();
+            throw new WatchmenException(ErrorCode.EXTERNAL_WRITE_FAILED, "External writer[" + row.writerCode()
+                    + "] is not called inside a chunk of items; the item runs in a unit of work of its own.");
+        }
         io.watchmen.core.kernel.ExternalWriter writer = services.writers().find(row).orElseThrow(() ->
                 new WatchmenException(ErrorCode.EXTERNAL_WRITE_FAILED,
                         "External writer[" + row.writerCode() + "] is not configured."));
