@@ -1,5 +1,8 @@
 package io.watchmen.aliyun;
 
+import com.aliyun.fc.runtime.FunctionInitializer;
+import com.aliyun.fc.runtime.PreStopHandler;
+import com.aliyun.fc.runtime.StreamRequestHandler;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.watchmen.core.json.WatchmenJson;
@@ -10,30 +13,40 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The Java 17 custom runtime: FC starts {@code java -jar watchmen-aliyun-fc.jar}, which listens on
- * {@code FC_CUSTOM_LISTEN_PORT} (default {@value #DEFAULT_PORT}) and maps FC's HTTP contract onto
- * {@link OssTriggerHandler}: {@code POST /invoke}, {@code POST /initialize}, {@code GET /pre-stop}. A failed
- * request answers 500 with {@code x-fc-status: 404}, which FC records as a function error and retries
- * asynchronously.
+ * The Java 17 custom runtime: FC starts {@code java -jar watchmen-aliyun-fc.jar [entry]}, which listens on
+ * {@code FC_CUSTOM_LISTEN_PORT} (default {@value #DEFAULT_PORT}) and maps FC's HTTP contract onto one handler:
+ * {@code POST /invoke}, {@code POST /initialize}, {@code GET /pre-stop}. Without an argument the handler is
+ * {@link OssTriggerHandler} (the OSS-triggered function); with {@value #PURGE_LEDGER} it is
+ * {@link LedgerPurgeHandler} (the timer-triggered purge function): each function of s.yaml gets one typed handler,
+ * chosen by its start command, never by the shape of a request. A failed request answers 500 with
+ * {@code x-fc-status: 404}, which FC records as a function error and retries asynchronously.
  */
 public final class CustomRuntimeServer implements AutoCloseable {
 
     public static final int DEFAULT_PORT = 9000;
+    /** The start argument of the ledger purge function (s.yaml, {@code customRuntimeConfig.args}). */
+    public static final String PURGE_LEDGER = "purge-ledger";
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final OssTriggerHandler handler;
+    private final StreamRequestHandler invoke;
+    private final FunctionInitializer initializer;
+    private final PreStopHandler preStop;
     private final PrintStream out;
 
-    public CustomRuntimeServer(InetSocketAddress address, OssTriggerHandler handler, PrintStream out)
-            throws IOException {
-        this.handler = Objects.requireNonNull(handler, "handler");
+    public <H extends StreamRequestHandler & FunctionInitializer & PreStopHandler> CustomRuntimeServer(
+            InetSocketAddress address, H handler, PrintStream out) throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        this.invoke = handler;
+        this.initializer = handler;
+        this.preStop = handler;
         this.out = Objects.requireNonNull(out, "out");
         this.server = HttpServer.create(address, 0);
         // FC bounds concurrency per instance (instanceConcurrency); the pool only has to follow it.
@@ -45,10 +58,25 @@ public final class CustomRuntimeServer implements AutoCloseable {
     public static void main(String[] args) throws IOException {
         String port = System.getenv("FC_CUSTOM_LISTEN_PORT");
         int listenPort = port == null || port.isBlank() ? DEFAULT_PORT : Integer.parseInt(port.trim());
-        CustomRuntimeServer server = new CustomRuntimeServer(new InetSocketAddress(listenPort),
-                new OssTriggerHandler(), System.out);
+        InetSocketAddress address = new InetSocketAddress(listenPort);
+        String entry = entry(args);
+        CustomRuntimeServer server = entry.equals(PURGE_LEDGER)
+                ? new CustomRuntimeServer(address, new LedgerPurgeHandler(), System.out)
+                : new CustomRuntimeServer(address, new OssTriggerHandler(), System.out);
         server.start();
-        System.out.println("watchmen custom runtime listening on port " + server.port());
+        System.out.println("watchmen custom runtime (" + entry + ") listening on port " + server.port());
+    }
+
+    /** The function's entry from the start arguments: {@code oss} (none given) or {@value #PURGE_LEDGER}. */
+    static String entry(String[] args) {
+        if (args.length == 0) {
+            return "oss";
+        }
+        if (args.length == 1 && args[0].equals(PURGE_LEDGER)) {
+            return PURGE_LEDGER;
+        }
+        throw new IllegalArgumentException("Unknown start arguments " + Arrays.toString(args)
+                + ": expected none (the OSS trigger) or " + PURGE_LEDGER + " (s.yaml, customRuntimeConfig.args).");
     }
 
     public void start() {
@@ -73,18 +101,18 @@ public final class CustomRuntimeServer implements AutoCloseable {
                 run(exchange, "Invoke", context -> {
                     ByteArrayOutputStream result = new ByteArrayOutputStream();
                     try (InputStream body = exchange.getRequestBody()) {
-                        handler.handleRequest(new ByteArrayInputStream(body.readAllBytes()), result, context);
+                        invoke.handleRequest(new ByteArrayInputStream(body.readAllBytes()), result, context);
                     }
                     return result.toByteArray();
                 });
             } else if ("POST".equals(method) && "/initialize".equals(path)) {
                 run(exchange, "Initialize", context -> {
-                    handler.initialize(context);
+                    initializer.initialize(context);
                     return new byte[0];
                 });
             } else if ("GET".equals(method) && "/pre-stop".equals(path)) {
                 run(exchange, "PreStop", context -> {
-                    handler.preStop(context);
+                    preStop.preStop(context);
                     return new byte[0];
                 });
             } else {

@@ -89,15 +89,31 @@ class ShadedJarIT {
         }
     }
 
+    /** The purge function's start command: the jar serves the ledger purge on {@code /invoke}. */
+    @Test
+    void customRuntimeJar_startedWithPurgeLedger_purgesOnInvoke() throws Exception {
+        String logs = invokeJar(Map.of(), "LedgerPurgeHandlerTest/timer-event.json", 1,
+                CustomRuntimeServer.PURGE_LEDGER);
+
+        assertThat(logs).as(logs).contains("custom runtime (purge-ledger) listening",
+                "\"event\":\"watchmen.ledger.purge\"", "\"requestId\":\"it-1\"", "\"status\":\"purged\"",
+                "\"purged\":0");
+        assertThat(objectLines(logs)).isEmpty();
+    }
+
     /**
-     * Starts the jar's main class (H2, this test's default meta database, beside it: it is not in the FC jar), posts
-     * the fixture to {@code /invoke} {@code times} times, stops the server; returns its output.
+     * Starts the jar's main class (H2, this test's default meta database, beside it: it is not in the FC jar) with
+     * the given start arguments, posts the fixture to {@code /invoke} {@code times} times, stops the server; returns
+     * its output.
      */
-    private static String invokeJar(Map<String, String> env, String fixture, int times) throws Exception {
+    private static String invokeJar(Map<String, String> env, String fixture, int times, String... mainArgs)
+            throws Exception {
         int port = freePort();
         String classpath = String.join(File.pathSeparator, "target/fc/watchmen-aliyun-fc.jar", providedJar("h2"));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, CustomRuntimeServer.class.getName()).redirectErrorStream(true);
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+                "java").toString(), "-cp", classpath, CustomRuntimeServer.class.getName()));
+        command.addAll(List.of(mainArgs));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(Map.of("FC_CUSTOM_LISTEN_PORT", String.valueOf(port),
                 OssObjects.ENDPOINT_VARIABLE, OssTestStore.endpoint(S3_MOCK),
                 "WATCHMEN_META_JDBC_URL", "jdbc:h2:mem:shaded_jar_it", "META_STORAGE_USER_NAME", "sa"));

@@ -106,6 +106,18 @@ class ShadedJarIT {
         }
     }
 
+    /** The scheduled purge's handler from the jar: the runtime's Map input, the core, the ledger tables. */
+    @Test
+    void shadedJar_ledgerPurgeHandler_purgesAndLogsOneLine() throws Exception {
+        String output = runShadedJar(String.join(File.pathSeparator, "target/watchmen-aws-lambda.jar",
+                "target/test-classes", providedJar("aws-lambda-java-core"), providedJar("aws-lambda-java-serialization"),
+                providedJar("h2")), List.of("purge", "target/test-classes/io/watchmen/aws/"
+                + "LedgerPurgeHandlerTest/scheduled-event.json"), Map.of(), List.of());
+
+        assertThat(output).contains("\"event\":\"watchmen.ledger.purge\"", "\"status\":\"purged\"", "\"purged\":0",
+                "result: {requestId=null, purged=0");
+    }
+
     /**
      * The build's AppCDS archive is one the JVM maps: a JVM whose class path starts with the archive's dump class
      * path takes the handler, the S3 client and the core from it ({@code -Xshare:on}: a rejected archive is an
@@ -136,11 +148,16 @@ class ShadedJarIT {
 
     private static String runShadedJar(String classpath, String eventFile, Map<String, String> env,
                                        List<String> jvmArgs) throws Exception {
+        return runShadedJar(classpath, List.of("target/test-classes/io/watchmen/aws/" + eventFile), env, jvmArgs);
+    }
+
+    private static String runShadedJar(String classpath, List<String> arguments, Map<String, String> env,
+                                       List<String> jvmArgs) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
-        command.addAll(List.of("-cp", classpath, ShadedJarMain.class.getName(),
-                "target/test-classes/io/watchmen/aws/" + eventFile));
+        command.addAll(List.of("-cp", classpath, ShadedJarMain.class.getName()));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test",
                 "AWS_SECRET_ACCESS_KEY", "test", "WATCHMEN_META_JDBC_URL", "jdbc:h2:mem:shaded_jar_it",

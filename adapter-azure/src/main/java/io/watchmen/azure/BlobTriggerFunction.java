@@ -46,6 +46,11 @@ public class BlobTriggerFunction {
         this.container = container == null || container.isBlank() ? "unknown" : container;
     }
 
+    /** The instance's runtime, shared with {@link LedgerPurgeFunction} (one pool, one set of caches per worker). */
+    static FunctionRuntime sharedRuntime() {
+        return SHARED_RUNTIME;
+    }
+
     @FunctionName("watchmenBlobTrigger")
     public void run(
             @BlobTrigger(name = "content", path = "%" + CONTAINER_SETTING + "%/{name}", dataType = "binary",

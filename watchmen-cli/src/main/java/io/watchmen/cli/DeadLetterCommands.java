@@ -6,6 +6,8 @@ import io.watchmen.core.trigger.CoreRuntime;
 import io.watchmen.core.trigger.DeadLetter;
 import io.watchmen.core.trigger.ItemOutcome;
 import io.watchmen.core.trigger.ItemStatus;
+import io.watchmen.core.trigger.LedgerPurge;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,11 +147,12 @@ final class DeadLetterCommands {
 
     @Command(name = "purge-ledger", mixinStandardHelpOptions = true, usageHelpWidth = 120,
             description = {"Deletes delivery-ledger rows (wmx_delivery_ledger) of items done longer ago than "
-                    + "--older-than-hours, and the failure records of those items. Keep them at least as long as the "
-                    + "platform may redeliver an object (S3 and Lambda: up to 6 hours); an item redelivered after "
-                    + "its row is purged runs again."},
+                    + "--older-than-hours, and the failure records of those items; dead letters stay. Keep them "
+                    + "longer than the platform may redeliver an object (docs/operations.md: up to 7 days for Cloud "
+                    + "Functions with --retry); an item redelivered after its row is purged runs again. Deployed "
+                    + "functions run the same purge every hour."},
             footer = {"", "Example:", "  ./watchmen purge-ledger --db jdbc:mariadb://db:3306/watchmen --db-user watchmen "
-                    + "--older-than-hours 168"})
+                    + "--older-than-hours 192"})
     static final class PurgeLedger implements Callable<Integer> {
 
         @ParentCommand
@@ -161,22 +164,25 @@ final class DeadLetterCommands {
         @Mixin
         DatabaseOptions database;
 
-        @Option(names = "--older-than-hours", defaultValue = "168",
-                description = "Purge rows done longer ago than this (default: ${DEFAULT-VALUE}, a week).")
-        long hours;
+        @Option(names = "--older-than-hours", paramLabel = "HOURS",
+                description = "Purge rows done longer ago than this, at least " + Settings.MIN_LEDGER_RETENTION_HOURS
+                        + " (default: WATCHMEN_LEDGER_RETENTION_HOURS, else " + Settings.DEFAULT_LEDGER_RETENTION_HOURS
+                        + ", 8 days).")
+        Long hours;
 
         @Override
         public Integer call() {
-            if (hours < 6) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--older-than-hours must be at least 6: the platforms redeliver for hours");
+            if (hours != null && hours < Settings.MIN_LEDGER_RETENTION_HOURS) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--older-than-hours must be at least "
+                        + Settings.MIN_LEDGER_RETENTION_HOURS + ": the platforms redeliver for hours");
             }
             Settings settings = CliSettings.build(root.environment(), database);
+            Duration keep = hours == null ? settings.ledger().retention() : Duration.ofHours(hours);
             try (CoreRuntime runtime = CoreRuntime.create(settings)) {
                 runtime.prime();
-                int purged = runtime.purgeDeliveryLedger(java.time.Duration.ofHours(hours));
-                spec.commandLine().getOut().println("Purged " + purged + " ledger rows done more than " + hours
-                        + " hours ago.");
+                LedgerPurge purge = runtime.purgeDeliveryLedger(keep);
+                spec.commandLine().getOut().println("Purged " + purge.rows() + " ledger rows done more than "
+                        + keep.toHours() + " hours ago (before " + purge.doneBefore() + ").");
             }
             return ExitCodes.OK;
         }

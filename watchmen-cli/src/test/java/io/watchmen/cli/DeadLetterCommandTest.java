@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -94,6 +95,30 @@ class DeadLetterCommandTest {
             Cli.Result tooShort = Cli.run(Cli.args(new String[] {"purge-ledger"},
                     Cli.args(Cli.db(db), "--older-than-hours", "1")));
             assertThat(tooShort.exitCode()).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void purgeLedger_withoutHours_keepsTheConfiguredRetention(TestDatabase database) throws Exception {
+        try (TestDb db = database.create("clipurgeenv")) {
+            Cli.Result purged = Cli.runWith(Map.of("WATCHMEN_LEDGER_RETENTION_HOURS", "48"),
+                    Cli.args(new String[] {"purge-ledger"}, Cli.db(db)));
+
+            assertThat(purged.exitCode()).as(purged.toString()).isZero();
+            assertThat(purged.out()).contains("Purged 0 ledger rows done more than 48 hours ago");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void purgeLedger_configuredRetentionBelowSixHours_isAConfigurationError(TestDatabase database) throws Exception {
+        try (TestDb db = database.create("clipurgebad")) {
+            Cli.Result purged = Cli.runWith(Map.of("WATCHMEN_LEDGER_RETENTION_HOURS", "2"),
+                    Cli.args(new String[] {"purge-ledger"}, Cli.db(db)));
+
+            assertThat(purged.exitCode()).isEqualTo(2);
+            assertThat(purged.err()).contains("WATCHMEN_LEDGER_RETENTION_HOURS=2");
         }
     }
 

@@ -56,7 +56,8 @@ public final class SampleCore implements AutoCloseable {
         env.put("META_STORAGE_PASSWORD", password == null ? "" : password);
         env.put("SNOWFLAKE_COMPETITIVE_WORKERS", "false");
         env.put("SNOWFLAKE_WORKER_ID", "7");
-        env.put("WATCHMEN_POOL_CONNECTION_TIMEOUT_MS", "1000");
+        // the first connection of a test JVM loads the driver and the pool: 1 s was too short on a loaded machine
+        env.put("WATCHMEN_POOL_CONNECTION_TIMEOUT_MS", "10000");
         return env;
     }
 
@@ -70,7 +71,9 @@ public final class SampleCore implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        return fromEnvironment(environment("jdbc:mariadb://127.0.0.1:" + port + "/watchmen", "root", ""));
+        Map<String, String> env = environment("jdbc:mariadb://127.0.0.1:" + port + "/watchmen", "root", "");
+        env.put("WATCHMEN_POOL_CONNECTION_TIMEOUT_MS", "1000"); // refused at once; only the pool's wait remains
+        return fromEnvironment(env);
     }
 
     public String jdbcUrl() {

@@ -18,7 +18,8 @@ public record Settings(
         Preparation preparation,
         Pipelines pipelines,
         Caches caches,
-        Triggers triggers) {
+        Triggers triggers,
+        Ledger ledger) {
 
     /** Prefix of the variables this project adds. */
     public static final String PREFIX = "WATCHMEN_";
@@ -36,6 +37,14 @@ public record Settings(
     public static final int DEFAULT_MAX_STRING_LENGTH = 4 * 1024 * 1024;
     public static final int DEFAULT_CHUNK_SIZE = 500;
     public static final int MAX_CHUNK_SIZE = 10_000;
+    /**
+     * Ledger rows are kept 8 days: longer than the longest redelivery window of the four clouds (Cloud Functions
+     * retry an event for up to 7 days when deployed with {@code --retry}; docs/operations.md).
+     */
+    public static final int DEFAULT_LEDGER_RETENTION_HOURS = 192;
+    /** The shortest retention accepted: Lambda's maximum event age (6 h) and FC's throttling retries (5 h). */
+    public static final int MIN_LEDGER_RETENTION_HOURS = 6;
+    static final int MAX_LEDGER_RETENTION_HOURS = 87_600;
 
     /**
      * The meta database. {@code jdbcUrl} is this project's shortcut ({@code WATCHMEN_META_JDBC_URL}); when blank the
@@ -95,6 +104,31 @@ public record Settings(
         public Triggers withChunkSize(int size) {
             return new Triggers(maxObjectBytes, maxAttempts, maxNestingDepth, maxStringLength, size);
         }
+    }
+
+    /**
+     * Upkeep of the delivery ledger: the scheduled purge deletes rows of items done more than {@code retention} ago.
+     * A redelivery that arrives after its item's row is gone runs the item again, so the retention must outlast
+     * every redelivery window ({@value #MIN_LEDGER_RETENTION_HOURS} hours at least).
+     */
+    public record Ledger(Duration retention) {
+        public Ledger {
+            if (retention == null || retention.compareTo(Duration.ofHours(MIN_LEDGER_RETENTION_HOURS)) < 0) {
+                throw new IllegalArgumentException("The delivery ledger retention must be at least "
+                        + MIN_LEDGER_RETENTION_HOURS + " hours (" + PREFIX + "LEDGER_RETENTION_HOURS), not "
+                        + retention + ": object storage redelivers events for hours.");
+            }
+        }
+
+        public static Ledger defaults() {
+            return new Ledger(Duration.ofHours(DEFAULT_LEDGER_RETENTION_HOURS));
+        }
+    }
+
+    /** Settings with the ledger's upkeep at its defaults (callers written before {@link Ledger} existed). */
+    public Settings(MetaStorage meta, Pool pool, Snowflake snowflake, Crypto crypto, Preparation preparation,
+                    Pipelines pipelines, Caches caches, Triggers triggers) {
+        this(meta, pool, snowflake, crypto, preparation, pipelines, caches, triggers, Ledger.defaults());
     }
 
     /** Reads the process environment, over a {@code .env} file in the working directory when there is one. */
@@ -158,6 +192,8 @@ public record Settings(
                 in.duration("PIPELINE_STANDARD_EXTERNAL_WRITER_TIMEOUT", Duration.ofSeconds(60), ChronoUnit.SECONDS),
                 in.bool("PIPELINE_ERROR_HANDLE_MONITOR_LOG", false),
                 in.integer(PREFIX + "CASCADE_LIMIT", DEFAULT_CASCADE_LIMIT, 1, 100_000));
+        Ledger ledger = new Ledger(Duration.ofHours(in.integer(PREFIX + "LEDGER_RETENTION_HOURS",
+                DEFAULT_LEDGER_RETENTION_HOURS, MIN_LEDGER_RETENTION_HOURS, MAX_LEDGER_RETENTION_HOURS)));
         Caches caches = new Caches(
                 in.bool("KERNEL_CACHE", true),
                 in.duration(PREFIX + "META_CACHE_TTL_SECONDS", DEFAULT_META_CACHE_TTL, ChronoUnit.SECONDS),
@@ -175,7 +211,7 @@ public record Settings(
                     + "(use SNOWFLAKE_COMPETITIVE_WORKERS or a fixed SNOWFLAKE_WORKER_ID)");
         }
         in.failOnProblems();
-        return new Settings(meta, pool, snowflake, crypto, preparation, pipelines, caches, triggers);
+        return new Settings(meta, pool, snowflake, crypto, preparation, pipelines, caches, triggers, ledger);
     }
 
     /** Settings for a given meta JDBC URL with every other value at its default (local runs, tests). */
@@ -190,26 +226,30 @@ public record Settings(
     }
 
     public Settings withSnowflake(Snowflake other) {
-        return new Settings(meta, pool, other, crypto, preparation, pipelines, caches, triggers);
+        return new Settings(meta, pool, other, crypto, preparation, pipelines, caches, triggers, ledger);
     }
 
     public Settings withCrypto(Crypto other) {
-        return new Settings(meta, pool, snowflake, other, preparation, pipelines, caches, triggers);
+        return new Settings(meta, pool, snowflake, other, preparation, pipelines, caches, triggers, ledger);
     }
 
     public Settings withPreparation(Preparation other) {
-        return new Settings(meta, pool, snowflake, crypto, other, pipelines, caches, triggers);
+        return new Settings(meta, pool, snowflake, crypto, other, pipelines, caches, triggers, ledger);
     }
 
     public Settings withPipelines(Pipelines other) {
-        return new Settings(meta, pool, snowflake, crypto, preparation, other, caches, triggers);
+        return new Settings(meta, pool, snowflake, crypto, preparation, other, caches, triggers, ledger);
     }
 
     public Settings withCaches(Caches other) {
-        return new Settings(meta, pool, snowflake, crypto, preparation, pipelines, other, triggers);
+        return new Settings(meta, pool, snowflake, crypto, preparation, pipelines, other, triggers, ledger);
     }
 
     public Settings withTriggers(Triggers other) {
-        return new Settings(meta, pool, snowflake, crypto, preparation, pipelines, caches, other);
+        return new Settings(meta, pool, snowflake, crypto, preparation, pipelines, caches, other, ledger);
+    }
+
+    public Settings withLedger(Ledger other) {
+        return new Settings(meta, pool, snowflake, crypto, preparation, pipelines, caches, triggers, other);
     }
 }

@@ -180,14 +180,17 @@ public final class CoreRuntime implements StorageObjectHandler, AutoCloseable {
 
     /**
      * Forgets ledger rows of items done more than {@code keep} ago (the ledger grows by one row per item); a
-     * redelivery older than that would run its item again. Returns the rows deleted.
+     * redelivery older than that would run its item again. Failure records of items not done (retries, dead
+     * letters) stay. Returns the rows deleted and the cut-off. Deployments run it on a schedule with the
+     * configured retention ({@code trigger.function.FunctionRuntime.purgeLedger}).
      */
-    public int purgeDeliveryLedger(Duration keep) {
+    public LedgerPurge purgeDeliveryLedger(Duration keep) {
         ensureOpen();
         if (keep == null || keep.isNegative()) {
             throw new IllegalArgumentException("keep must be zero or positive");
         }
-        return ledger.purgeDone(LocalDateTime.now(clock).minus(keep).truncatedTo(ChronoUnit.SECONDS));
+        LocalDateTime doneBefore = LocalDateTime.now(clock).minus(keep).truncatedTo(ChronoUnit.SECONDS);
+        return new LedgerPurge(ledger.purgeDone(doneBefore), doneBefore);
     }
 
     public Settings settings() {

@@ -88,4 +88,50 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("WATCHMEN_TRIGGER_CHUNK_SIZE", "10001")))
                 .hasMessageContaining("WATCHMEN_TRIGGER_CHUNK_SIZE=10001 is outside [1, 10000]");
     }
+
+    @Test
+    void ledgerRetention_withNothingSet_isEightDays() {
+        assertThat(Settings.fromEnvironment(Map.of()).ledger().retention()).isEqualTo(Duration.ofHours(192));
+    }
+
+    @Test
+    void ledgerRetention_isReadInHours() {
+        Settings settings = Settings.fromEnvironment(Map.of("WATCHMEN_LEDGER_RETENTION_HOURS", "720"));
+        assertThat(settings.ledger().retention()).isEqualTo(Duration.ofDays(30));
+    }
+
+    @Test
+    void ledgerRetention_ofSixHours_isTheShortestAccepted() {
+        Settings settings = Settings.fromEnvironment(Map.of("WATCHMEN_LEDGER_RETENTION_HOURS", "6"));
+        assertThat(settings.ledger().retention()).isEqualTo(Duration.ofHours(6));
+    }
+
+    @Test
+    void ledgerRetention_belowSixHours_isRejectedNamingTheVariableAndTheLimit() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("WATCHMEN_LEDGER_RETENTION_HOURS", "5")))
+                .isInstanceOfSatisfying(WatchmenException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIG_INVALID))
+                .hasMessageContaining("WATCHMEN_LEDGER_RETENTION_HOURS=5 is outside [6, ");
+    }
+
+    @Test
+    void ledgerRetention_notAWholeNumberOfHours_isRejected() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("WATCHMEN_LEDGER_RETENTION_HOURS", "1.5")))
+                .hasMessageContaining("WATCHMEN_LEDGER_RETENTION_HOURS=1.5 is not an integer");
+    }
+
+    @Test
+    void ledger_constructedBelowSixHours_isRejected() {
+        assertThatThrownBy(() -> new Settings.Ledger(Duration.ofHours(5).plusMinutes(59)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 6 hours");
+    }
+
+    @Test
+    void settings_builtWithoutALedger_takeTheDefaultRetention() {
+        Settings s = Settings.fromEnvironment(Map.of("WATCHMEN_LEDGER_RETENTION_HOURS", "24"));
+        Settings rebuilt = new Settings(s.meta(), s.pool(), s.snowflake(), s.crypto(), s.preparation(), s.pipelines(),
+                s.caches(), s.triggers());
+        assertThat(rebuilt.ledger()).isEqualTo(Settings.Ledger.defaults());
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.watchmen.core.json.WatchmenJson;
 import io.watchmen.core.trigger.ItemOutcome;
 import io.watchmen.core.trigger.ItemStatus;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +14,15 @@ import java.util.function.Consumer;
 /**
  * One structured JSON line per object, written to the platform's log: provider request id, bucket, key, version,
  * size, Watchmen trace ids, status, item counts, error codes and duration. Items never carry their PAT into an
- * outcome, and error text is capped, so a line cannot leak a token or flood the log.
+ * outcome, and error text is capped, so a line cannot leak a token or flood the log. A scheduled purge of the
+ * delivery ledger writes one line too ({@value #PURGE_EVENT}).
  */
 public final class FunctionLog {
 
     /** Longest error text copied into a line. */
     public static final int MAX_ERROR_CHARS = 300;
+    /** The {@code event} of a ledger purge's line. */
+    public static final String PURGE_EVENT = "watchmen.ledger.purge";
 
     private final Consumer<String> sink;
 
@@ -62,6 +66,49 @@ public final class FunctionLog {
             // Strings, numbers and lists only: cannot happen; keep the object visible anyway.
             return "{\"event\":\"watchmen.object\",\"key\":\"" + delivery.ref().display() + "\",\"status\":\""
                     + delivery.status().json() + "\"}";
+        }
+    }
+
+    public void write(PurgeReport report) {
+        sink.accept(line(report));
+    }
+
+    /** Logs a purge that failed; {@code retention} is null when the settings could not be read. */
+    public void purgeFailed(String provider, String requestId, Duration retention, Exception failure,
+                            Duration duration) {
+        Map<String, Object> line = purgeLine(provider, requestId, "failed");
+        line.put("retentionHours", retention == null ? null : retention.toHours());
+        line.put("error", cap(failure.getClass().getSimpleName()
+                + (failure.getMessage() == null ? "" : ": " + failure.getMessage())));
+        line.put("durationMs", duration.toMillis());
+        sink.accept(json(line));
+    }
+
+    /** The JSON line of a purge: rows purged, the cut-off, the retention and the duration. */
+    public static String line(PurgeReport report) {
+        Map<String, Object> line = purgeLine(report.provider(), report.requestId(), "purged");
+        line.put("purged", report.purged());
+        line.put("doneBefore", report.doneBefore().toString());
+        line.put("retentionHours", report.retention().toHours());
+        line.put("durationMs", report.duration().toMillis());
+        return json(line);
+    }
+
+    private static Map<String, Object> purgeLine(String provider, String requestId, String status) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("event", PURGE_EVENT);
+        line.put("provider", provider);
+        line.put("requestId", requestId);
+        line.put("status", status);
+        return line;
+    }
+
+    private static String json(Map<String, Object> line) {
+        try {
+            return WatchmenJson.mapper().writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            // Strings and numbers only: cannot happen.
+            return "{\"event\":\"" + line.get("event") + "\",\"status\":\"" + line.get("status") + "\"}";
         }
     }
 

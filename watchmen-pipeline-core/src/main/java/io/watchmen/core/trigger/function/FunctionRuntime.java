@@ -3,6 +3,7 @@ package io.watchmen.core.trigger.function;
 import io.watchmen.core.config.Settings;
 import io.watchmen.core.trigger.CoreRuntime;
 import io.watchmen.core.trigger.Disposition;
+import io.watchmen.core.trigger.LedgerPurge;
 import io.watchmen.core.trigger.ObjectOutcome;
 import io.watchmen.core.trigger.StorageObject;
 import io.watchmen.core.trigger.StorageObjectHandler;
@@ -18,7 +19,7 @@ import java.util.function.Supplier;
  * The core runtime of one function instance: built lazily on first use, once (a volatile field behind a
  * double-checked lock, no holder class: a failed build is retried by the next invocation instead of poisoning the
  * instance), then reused by every warm invocation. {@link #deliver} handles every object of a notification
- * independently and logs one line per object.
+ * independently and logs one line per object; {@link #purgeLedger} is the adapters' scheduled upkeep.
  */
 public final class FunctionRuntime implements AutoCloseable {
 
@@ -108,6 +109,44 @@ public final class FunctionRuntime implements AutoCloseable {
                             Instant start) {
         String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         return new Delivery(object.ref(), disposition, status, null, reason, Duration.between(start, clock.instant()));
+    }
+
+    /**
+     * The scheduled upkeep of the delivery ledger, run by each adapter's timer entry: deletes the ledger rows of
+     * items done longer ago than the configured retention ({@code WATCHMEN_LEDGER_RETENTION_HOURS}, see
+     * {@link io.watchmen.core.config.Settings.Ledger}), logs one line and returns the summary. Failure records of
+     * items not done, dead letters among them, stay. A failure is logged and thrown, so the platform records a
+     * failed run; the next run deletes what this one left.
+     */
+    public PurgeReport purgeLedger(String provider, String requestId, FunctionLog log) {
+        Instant start = clock.instant();
+        Duration retention = null;
+        PurgeReport report;
+        try {
+            StorageObjectHandler current = handler();
+            if (!(current instanceof CoreRuntime core)) {
+                throw new IllegalStateException("The ledger purge needs the core runtime, not "
+                        + current.getClass().getName());
+            }
+            retention = core.settings().ledger().retention();
+            LedgerPurge purge = core.purgeDeliveryLedger(retention);
+            report = new PurgeReport(provider, requestId, purge.rows(), purge.doneBefore(), retention,
+                    Duration.between(start, clock.instant()));
+        } catch (RuntimeException e) {
+            try {
+                log.purgeFailed(provider, requestId, retention, e, Duration.between(start, clock.instant()));
+            } catch (RuntimeException logFailure) {
+                e.addSuppressed(logFailure);
+            }
+            throw e;
+        }
+        try {
+            log.write(report);
+        } catch (RuntimeException e) {
+            // The rows are gone all the same; the summary still reaches the platform.
+            System.err.println("watchmen: could not log the ledger purge: " + e);
+        }
+        return report;
     }
 
     /** Warms up before a snapshot: builds the runtime and primes it (loads classes, opens and closes a connection). */
