@@ -58,8 +58,10 @@ public final class PipelineKernel {
     private final PipelineCompiler compiler;
     private final PipelineRunner runner;
     private final EvalContext.Runtime runtime;
-    private final BoundedCache<String, CompiledPipeline> compiled;
+    private final BoundedCache<CompiledKey, CompiledPipeline> compiled;
     private final BoundedCache<SchemaKey, TopicSchema> schemas;
+    /** Per log-topic version: whether a factor names something inside a definedAs. */
+    private final BoundedCache<SchemaKey, Boolean> logTopicsReachingDefinedAs;
     private final Set<String> tenantsWithoutLogTopic = ConcurrentHashMap.newKeySet();
 
     public PipelineKernel(MetadataService metadata, TopicDataService data, SchemaContext schemaContext,
@@ -79,6 +81,7 @@ public final class PipelineKernel {
         this.compiler = new PipelineCompiler(metadata);
         this.compiled = new BoundedCache<>(settings.caches().maxCompiledPipelines());
         this.schemas = new BoundedCache<>(settings.caches().maxTopics());
+        this.logTopicsReachingDefinedAs = new BoundedCache<>(settings.caches().maxTopics());
         this.runtime = new EvalContext.Runtime(clock, schemaContext.ids(), schemaContext.parser());
         ActionServices services = new ActionServices(data, this::schema, new FactorCaster(schemaContext.parser()),
                 settings.pipelines(), clock, registry, sleeper);
@@ -133,12 +136,18 @@ public final class PipelineKernel {
     }
 
     private TopicSchema schema(Topic topic) {
-        return schemas.get(new SchemaKey(topic.topicId(), topic.version(), topic.lastModifiedAt()),
-                key -> TopicSchema.of(topic, schemaContext));
+        return schemas.get(SchemaKey.of(topic), key -> TopicSchema.of(topic, schemaContext));
     }
 
     /** One compiled schema per topic version (a record key: no text rendered per trigger). */
     private record SchemaKey(String topicId, Object version, Object lastModifiedAt) {
+        static SchemaKey of(Topic topic) {
+            return new SchemaKey(topic.topicId(), topic.version(), topic.lastModifiedAt());
+        }
+    }
+
+    /** One compiled pipeline per pipeline version. */
+    private record CompiledKey(String pipelineId, Object version, Object lastModifiedAt) {
     }
 
     private TopicTrigger save(UnitOfWork work, Topic topic, Map<String, Object> prepared, PipelineTriggerType type,
@@ -203,7 +212,7 @@ public final class PipelineKernel {
         }
         CompiledPipeline compiledPipeline;
         try {
-            String key = pipeline.pipelineId() + "|" + pipeline.version() + "|" + pipeline.lastModifiedAt();
+            CompiledKey key = new CompiledKey(pipeline.pipelineId(), pipeline.version(), pipeline.lastModifiedAt());
             compiledPipeline = compiled.get(key, k -> compiler.compile(pipeline, context.topic()));
             if (!compiledPipeline.isCurrent(topicId -> metadata.topicById(topicId, tenantId))) {
                 compiledPipeline = compiler.compile(pipeline, context.topic());
@@ -288,7 +297,8 @@ public final class PipelineKernel {
             }
             if (!kernel.triggersPipelines(logTopic, tenantId)) {
                 // nothing reads the log inside this unit of work: write all of them in one batch at its end
-                Map<String, Object> document = MonitorLogDocument.of(log, !reachesDefinedAs(logTopic));
+                Map<String, Object> document = MonitorLogDocument.of(log, !kernel.logTopicsReachingDefinedAs
+                        .get(SchemaKey.of(logTopic), key -> reachesDefinedAs(logTopic)));
                 logs.add(logTopic, kernel.schema(logTopic).prepareTriggerData(document, tenantId));
                 return;
             }
