@@ -37,6 +37,7 @@ public final class JdbcTopicDataService implements TopicDataService {
     private final LongSupplier ids;
     private final Clock clock;
     private final TopicSql sql = new TopicSql();
+    private final CriteriaStatements statements = new CriteriaStatements(sql);
 
     public JdbcTopicDataService(DataSourceRegistry registry, LongSupplier ids, Clock clock) {
         this.registry = registry;
@@ -156,9 +157,9 @@ public final class JdbcTopicDataService implements TopicDataService {
     public List<Map<String, Object>> find(UnitOfWork work, Topic topic, Criteria by, String tenantId) {
         StorageTarget target = registry.forTopic(topic);
         TopicColumns layout = sql.layout(topic);
-        SqlFragment where = where(target, layout, by, tenantId);
-        return query(work, topic, target, sql.select(target, layout) + " WHERE " + where.sql()
-                + insertionOrder(target, topic), where.params(), rs -> TopicRows.read(rs, layout));
+        SqlFragment statement = statements.of(target, layout, by, tenantId, "find",
+                where -> sql.select(target, layout) + " WHERE " + where + insertionOrder(target, topic));
+        return query(work, topic, target, statement.sql(), statement.params(), rs -> TopicRows.read(rs, layout));
     }
 
     /**
@@ -175,11 +176,11 @@ public final class JdbcTopicDataService implements TopicDataService {
         StorageTarget target = registry.forTopic(topic);
         TopicColumns layout = sql.layout(topic);
         TopicColumns.Column column = requireColumn(topic, layout, factor);
-        SqlFragment where = where(target, layout, by, tenantId);
-        String text = "SELECT " + target.dialect().quote(column.name()) + " FROM " + TopicSql.table(target, layout)
-                + " WHERE " + where.sql() + insertionOrder(target, topic);
+        SqlFragment statement = statements.of(target, layout, by, tenantId, "values:" + column.name(),
+                where -> "SELECT " + target.dialect().quote(column.name()) + " FROM " + TopicSql.table(target, layout)
+                        + " WHERE " + where + insertionOrder(target, topic));
         ValueKind kind = ValueKind.of(column);
-        return query(work, topic, target, text, where.params(), rs -> ColumnValues.read(rs, 1, kind));
+        return query(work, topic, target, statement.sql(), statement.params(), rs -> ColumnValues.read(rs, 1, kind));
     }
 
     @Override
@@ -194,9 +195,9 @@ public final class JdbcTopicDataService implements TopicDataService {
             default -> throw new WatchmenException(ErrorCode.DEFINITION_INVALID, "Aggregate arithmetic["
                     + arithmetic.json() + "] is not sum, avg or count.");
         };
-        SqlFragment where = where(target, layout, by, tenantId);
-        String text = "SELECT " + expression + " FROM " + TopicSql.table(target, layout) + " WHERE " + where.sql();
-        Object value = query(work, topic, target, text, where.params(), rs -> rs.getObject(1)).get(0);
+        SqlFragment statement = statements.of(target, layout, by, tenantId, "aggregate:" + expression,
+                where -> "SELECT " + expression + " FROM " + TopicSql.table(target, layout) + " WHERE " + where);
+        Object value = query(work, topic, target, statement.sql(), statement.params(), rs -> rs.getObject(1)).get(0);
         if (arithmetic == AggregateArithmetic.COUNT) {
             return value == null ? 0L : ((Number) value).longValue();
         }
@@ -207,10 +208,10 @@ public final class JdbcTopicDataService implements TopicDataService {
     public boolean exists(UnitOfWork work, Topic topic, Criteria by, String tenantId) {
         StorageTarget target = registry.forTopic(topic);
         TopicColumns layout = sql.layout(topic);
-        SqlFragment where = where(target, layout, by, tenantId);
-        String text = "SELECT 1 FROM " + TopicSql.table(target, layout) + " WHERE " + where.sql()
-                + target.dialect().limitOne();
-        return !query(work, topic, target, text, where.params(), rs -> 1).isEmpty();
+        SqlFragment statement = statements.of(target, layout, by, tenantId, "exists",
+                where -> "SELECT 1 FROM " + TopicSql.table(target, layout) + " WHERE " + where
+                        + target.dialect().limitOne());
+        return !query(work, topic, target, statement.sql(), statement.params(), rs -> 1).isEmpty();
     }
 
     @Override
@@ -316,16 +317,6 @@ public final class JdbcTopicDataService implements TopicDataService {
         params.add(new SqlFragment.Param(tenantId, ValueKind.TEXT));
         return execute(work, topic, target, sql.update(target, layout, columns, versioned), params,
                 () -> "Failed to update data[id=" + id + "] of " + label(topic) + ".");
-    }
-
-    /** The criteria plus the tenant filter (non-synonym topics). */
-    private static SqlFragment where(StorageTarget target, TopicColumns layout, Criteria by, String tenantId) {
-        SqlFragment condition = new CriteriaSql(target.dialect(), layout).render(by);
-        if (layout.topic().isSynonym()) {
-            return condition;
-        }
-        return SqlFragment.compose("(" + SqlFragment.arg(0) + ") AND " + target.dialect().quote(TopicColumns.TENANT)
-                + " = " + SqlFragment.arg(1), condition, SqlFragment.param(tenantId, ValueKind.TEXT));
     }
 
     @FunctionalInterface
