@@ -60,8 +60,6 @@ public final class PipelineKernel {
     private final EvalContext.Runtime runtime;
     private final BoundedCache<CompiledKey, CompiledPipeline> compiled;
     private final BoundedCache<SchemaKey, TopicSchema> schemas;
-    /** Per log-topic version: whether a factor names something inside a definedAs. */
-    private final BoundedCache<SchemaKey, Boolean> logTopicsReachingDefinedAs;
     private final Set<String> tenantsWithoutLogTopic = ConcurrentHashMap.newKeySet();
 
     public PipelineKernel(MetadataService metadata, TopicDataService data, SchemaContext schemaContext,
@@ -81,7 +79,6 @@ public final class PipelineKernel {
         this.compiler = new PipelineCompiler(metadata);
         this.compiled = new BoundedCache<>(settings.caches().maxCompiledPipelines());
         this.schemas = new BoundedCache<>(settings.caches().maxTopics());
-        this.logTopicsReachingDefinedAs = new BoundedCache<>(settings.caches().maxTopics());
         this.runtime = new EvalContext.Runtime(clock, schemaContext.ids(), schemaContext.parser());
         ActionServices services = new ActionServices(data, this::schema, new FactorCaster(schemaContext.parser()),
                 settings.pipelines(), clock, registry, sleeper);
@@ -297,9 +294,9 @@ public final class PipelineKernel {
             }
             if (!kernel.triggersPipelines(logTopic, tenantId)) {
                 // nothing reads the log inside this unit of work: write all of them in one batch at its end
-                Map<String, Object> document = MonitorLogDocument.of(log, !kernel.logTopicsReachingDefinedAs
-                        .get(SchemaKey.of(logTopic), key -> reachesDefinedAs(logTopic)));
-                logs.add(logTopic, kernel.schema(logTopic).prepareTriggerData(document, tenantId));
+                TopicSchema schema = kernel.schema(logTopic);
+                Map<String, Object> document = MonitorLogDocument.of(log, !reachesDefinedAs(schema));
+                logs.add(logTopic, schema.prepareTriggerData(document, tenantId));
                 return;
             }
             Map<String, Object> document = MonitorLogDocument.of(log);
@@ -309,17 +306,12 @@ public final class PipelineKernel {
         }
     }
 
-    /** Whether a factor of the log topic names something inside a definedAs (preparing the row may change it). */
-    private static boolean reachesDefinedAs(Topic logTopic) {
-        if (logTopic.factors() == null) {
-            return false;
-        }
-        for (var factor : logTopic.factors()) {
-            if (factor.name() != null && factor.name().toLowerCase(java.util.Locale.ROOT).contains("definedas")) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * Whether preparing a log for the log topic may change something inside a definedAs (the shared ones are
+     * read-only and keep their text): they sit in the document's prerequisiteDefinedAs and inside its stages.
+     */
+    private static boolean reachesDefinedAs(TopicSchema logSchema) {
+        return logSchema.writesUnder("prerequisiteDefinedAs") || logSchema.writesUnder("stages");
     }
 
     private boolean triggersPipelines(Topic topic, String tenantId) {
