@@ -367,7 +367,8 @@ public final class JdbcTopicDataService implements TopicDataService {
     }
 
     private static Map<String, Object> withoutReserved(Map<String, Object> data) {
-        Map<String, Object> copy = new LinkedHashMap<>();
+        // sized for the technical keys added next: a monitor log has about twenty keys
+        Map<String, Object> copy = new LinkedHashMap<>(data == null ? 16 : capacity(data.size() + 6));
         if (data != null) {
             data.forEach((k, v) -> {
                 if (!TopicRows.RESERVED.contains(k)) {
@@ -376,6 +377,11 @@ public final class JdbcTopicDataService implements TopicDataService {
             });
         }
         return copy;
+    }
+
+    /** A hash map capacity that holds {@code entries} without resizing. */
+    static int capacity(int entries) {
+        return Math.max(16, (int) (entries / 0.75f) + 1);
     }
 
     private static long requireId(Topic topic, Map<String, Object> data, String action) {

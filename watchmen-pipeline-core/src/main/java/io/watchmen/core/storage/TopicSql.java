@@ -50,7 +50,7 @@ final class TopicSql {
         }
     }
 
-    private String cached(StorageTarget target, TopicColumns layout, String shape, Supplier<String> build) {
+    private String cached(StorageTarget target, TopicColumns layout, Object shape, Supplier<String> build) {
         // TopicColumns has identity equality: one cached layout per topic version
         List<Object> key = List.of(target.key(), target.dialect().name(), String.valueOf(target.schema()), layout,
                 shape);
@@ -112,7 +112,7 @@ final class TopicSql {
 
     /** UPDATE of the given columns by id_ [and version_] and tenant. */
     String update(StorageTarget target, TopicColumns layout, List<String> columns, boolean versioned) {
-        return cached(target, layout, "update:" + columns + ":" + versioned, () -> {
+        return cached(target, layout, new UpdateShape(columns, versioned), () -> {
             SqlDialect dialect = target.dialect();
             List<String> sets = new ArrayList<>();
             for (String column : columns) {
@@ -121,6 +121,10 @@ final class TopicSql {
             return "UPDATE " + table(target, layout) + " SET " + String.join(", ", sets) + " WHERE "
                     + byId(dialect, versioned);
         });
+    }
+
+    /** The key of an update's text: a record, so that no text is built per call. */
+    private record UpdateShape(List<String> columns, boolean versioned) {
     }
 
     String delete(StorageTarget target, TopicColumns layout, boolean versioned) {
