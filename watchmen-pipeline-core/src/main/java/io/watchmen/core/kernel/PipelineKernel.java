@@ -58,7 +58,7 @@ public final class PipelineKernel {
     private final PipelineCompiler compiler;
     private final PipelineRunner runner;
     private final EvalContext.Runtime runtime;
-    private final BoundedCache<String, CompiledPipeline> compiled;
+    private final BoundedCache<CompiledKey, CompiledPipeline> compiled;
     private final BoundedCache<SchemaKey, TopicSchema> schemas;
     private final Set<String> tenantsWithoutLogTopic = ConcurrentHashMap.newKeySet();
 
@@ -133,12 +133,18 @@ public final class PipelineKernel {
     }
 
     private TopicSchema schema(Topic topic) {
-        return schemas.get(new SchemaKey(topic.topicId(), topic.version(), topic.lastModifiedAt()),
-                key -> TopicSchema.of(topic, schemaContext));
+        return schemas.get(SchemaKey.of(topic), key -> TopicSchema.of(topic, schemaContext));
     }
 
     /** One compiled schema per topic version (a record key: no text rendered per trigger). */
     private record SchemaKey(String topicId, Object version, Object lastModifiedAt) {
+        static SchemaKey of(Topic topic) {
+            return new SchemaKey(topic.topicId(), topic.version(), topic.lastModifiedAt());
+        }
+    }
+
+    /** One compiled pipeline per pipeline version. */
+    private record CompiledKey(String pipelineId, Object version, Object lastModifiedAt) {
     }
 
     private TopicTrigger save(UnitOfWork work, Topic topic, Map<String, Object> prepared, PipelineTriggerType type,
@@ -203,7 +209,7 @@ public final class PipelineKernel {
         }
         CompiledPipeline compiledPipeline;
         try {
-            String key = pipeline.pipelineId() + "|" + pipeline.version() + "|" + pipeline.lastModifiedAt();
+            CompiledKey key = new CompiledKey(pipeline.pipelineId(), pipeline.version(), pipeline.lastModifiedAt());
             compiledPipeline = compiled.get(key, k -> compiler.compile(pipeline, context.topic()));
             if (!compiledPipeline.isCurrent(topicId -> metadata.topicById(topicId, tenantId))) {
                 compiledPipeline = compiler.compile(pipeline, context.topic());
@@ -288,8 +294,9 @@ public final class PipelineKernel {
             }
             if (!kernel.triggersPipelines(logTopic, tenantId)) {
                 // nothing reads the log inside this unit of work: write all of them in one batch at its end
-                Map<String, Object> document = MonitorLogDocument.of(log, !reachesDefinedAs(logTopic));
-                logs.add(logTopic, kernel.schema(logTopic).prepareTriggerData(document, tenantId));
+                TopicSchema schema = kernel.schema(logTopic);
+                Map<String, Object> document = MonitorLogDocument.of(log, !reachesDefinedAs(schema));
+                logs.add(logTopic, schema.prepareTriggerData(document, tenantId));
                 return;
             }
             Map<String, Object> document = MonitorLogDocument.of(log);
@@ -299,17 +306,12 @@ public final class PipelineKernel {
         }
     }
 
-    /** Whether a factor of the log topic names something inside a definedAs (preparing the row may change it). */
-    private static boolean reachesDefinedAs(Topic logTopic) {
-        if (logTopic.factors() == null) {
-            return false;
-        }
-        for (var factor : logTopic.factors()) {
-            if (factor.name() != null && factor.name().toLowerCase(java.util.Locale.ROOT).contains("definedas")) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * Whether preparing a log for the log topic may change something inside a definedAs (the shared ones are
+     * read-only and keep their text): they sit in the document's prerequisiteDefinedAs and inside its stages.
+     */
+    private static boolean reachesDefinedAs(TopicSchema logSchema) {
+        return logSchema.writesUnder("prerequisiteDefinedAs") || logSchema.writesUnder("stages");
     }
 
     private boolean triggersPipelines(Topic topic, String tenantId) {

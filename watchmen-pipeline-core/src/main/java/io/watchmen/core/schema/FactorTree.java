@@ -46,6 +46,11 @@ final class FactorTree<T> {
         return roots.isEmpty();
     }
 
+    /** Whether a factor's name starts with this top-level key (a walk may reach into its value). */
+    boolean hasRoot(String key) {
+        return roots.containsKey(key);
+    }
+
     void walk(Map<String, Object> data, LeafAction<T> action) {
         walk(data, roots, action);
     }

@@ -28,6 +28,8 @@ public final class TopicSchema {
     private final FactorTree<FactorType> dates = new FactorTree<>();
     private final FactorTree<FactorEncryptMethod> encryption = new FactorTree<>();
     private final List<String> flattenNames = new ArrayList<>();
+    /** The segments of each flatten name, split once. */
+    private final List<String[]> flattenPaths = new ArrayList<>();
     private final FactorCrypto crypto;
 
     private TopicSchema(Topic topic, SchemaContext context) {
@@ -54,6 +56,7 @@ public final class TopicSchema {
             }
             if (topic.isRaw() && factor.isFlatten() && factor.name() != null && !factor.name().isBlank()) {
                 schema.flattenNames.add(factor.name().strip());
+                schema.flattenPaths.add(factor.name().strip().split("\\.", -1));
             }
         }
         return schema;
@@ -123,6 +126,15 @@ public final class TopicSchema {
         return row;
     }
 
+    /**
+     * Whether {@link #prepareRow} may put a value somewhere inside the value of this top-level key: a date, an
+     * encrypted (not on system topics) or a defaulted (not on the monitor-log topic) factor's name starts with it.
+     */
+    public boolean writesUnder(String key) {
+        return dates.hasRoot(key) || !topic.isSystem() && encryption.hasRoot(key)
+                || !isMonitorLog() && defaults.hasRoot(key);
+    }
+
     /** Reverses encryption where possible (DECRYPT_FACTOR_VALUE on read actions). Returns the same map. */
     public Map<String, Object> decryptRow(Map<String, Object> row, String tenantId) {
         if (!topic.isSystem()) {
@@ -170,9 +182,10 @@ public final class TopicSchema {
      * objects are descended: an array or a scalar in the middle of the path gives null (the reference fails).
      */
     private void flatten(Map<String, Object> data) {
-        for (String name : flattenNames) {
+        for (int i = 0; i < flattenNames.size(); i++) {
+            String name = flattenNames.get(i);
             Object current = data;
-            for (String segment : name.split("\\.", -1)) {
+            for (String segment : flattenPaths.get(i)) {
                 if (current instanceof Map<?, ?> map) {
                     current = map.get(segment);
                 } else {

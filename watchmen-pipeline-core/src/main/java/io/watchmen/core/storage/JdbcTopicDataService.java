@@ -37,6 +37,7 @@ public final class JdbcTopicDataService implements TopicDataService {
     private final LongSupplier ids;
     private final Clock clock;
     private final TopicSql sql = new TopicSql();
+    private final CriteriaStatements statements = new CriteriaStatements(sql);
 
     public JdbcTopicDataService(DataSourceRegistry registry, LongSupplier ids, Clock clock) {
         this.registry = registry;
@@ -157,9 +158,9 @@ public final class JdbcTopicDataService implements TopicDataService {
     public List<Map<String, Object>> find(UnitOfWork work, Topic topic, Criteria by, String tenantId) {
         StorageTarget target = registry.forTopic(topic);
         TopicColumns layout = sql.layout(topic);
-        SqlFragment where = where(target, layout, by, tenantId);
-        return query(work, topic, target, sql.select(target, layout) + " WHERE " + where.sql()
-                + insertionOrder(target, topic), where.params(), rs -> TopicRows.read(rs, layout));
+        SqlFragment statement = statements.of(target, layout, by, tenantId, "find",
+                where -> sql.select(target, layout) + " WHERE " + where + insertionOrder(target, topic));
+        return query(work, topic, target, statement.sql(), statement.params(), rs -> TopicRows.read(rs, layout));
     }
 
     /**
@@ -176,11 +177,11 @@ public final class JdbcTopicDataService implements TopicDataService {
         StorageTarget target = registry.forTopic(topic);
         TopicColumns layout = sql.layout(topic);
         TopicColumns.Column column = requireColumn(topic, layout, factor);
-        SqlFragment where = where(target, layout, by, tenantId);
-        String text = "SELECT " + target.dialect().quote(column.name()) + " FROM " + TopicSql.table(target, layout)
-                + " WHERE " + where.sql() + insertionOrder(target, topic);
+        SqlFragment statement = statements.of(target, layout, by, tenantId, "values:" + column.name(),
+                where -> "SELECT " + target.dialect().quote(column.name()) + " FROM " + TopicSql.table(target, layout)
+                        + " WHERE " + where + insertionOrder(target, topic));
         ValueKind kind = ValueKind.of(column);
-        return query(work, topic, target, text, where.params(), rs -> ColumnValues.read(rs, 1, kind));
+        return query(work, topic, target, statement.sql(), statement.params(), rs -> ColumnValues.read(rs, 1, kind));
     }
 
     @Override
@@ -195,9 +196,9 @@ public final class JdbcTopicDataService implements TopicDataService {
             default -> throw new WatchmenException(ErrorCode.DEFINITION_INVALID, "Aggregate arithmetic["
                     + arithmetic.json() + "] is not sum, avg or count.");
         };
-        SqlFragment where = where(target, layout, by, tenantId);
-        String text = "SELECT " + expression + " FROM " + TopicSql.table(target, layout) + " WHERE " + where.sql();
-        Object value = query(work, topic, target, text, where.params(), rs -> rs.getObject(1)).get(0);
+        SqlFragment statement = statements.of(target, layout, by, tenantId, "aggregate:" + expression,
+                where -> "SELECT " + expression + " FROM " + TopicSql.table(target, layout) + " WHERE " + where);
+        Object value = query(work, topic, target, statement.sql(), statement.params(), rs -> rs.getObject(1)).get(0);
         if (arithmetic == AggregateArithmetic.COUNT) {
             return value == null ? 0L : ((Number) value).longValue();
         }
@@ -208,10 +209,10 @@ public final class JdbcTopicDataService implements TopicDataService {
     public boolean exists(UnitOfWork work, Topic topic, Criteria by, String tenantId) {
         StorageTarget target = registry.forTopic(topic);
         TopicColumns layout = sql.layout(topic);
-        SqlFragment where = where(target, layout, by, tenantId);
-        String text = "SELECT 1 FROM " + TopicSql.table(target, layout) + " WHERE " + where.sql()
-                + target.dialect().limitOne();
-        return !query(work, topic, target, text, where.params(), rs -> 1).isEmpty();
+        SqlFragment statement = statements.of(target, layout, by, tenantId, "exists",
+                where -> "SELECT 1 FROM " + TopicSql.table(target, layout) + " WHERE " + where
+                        + target.dialect().limitOne());
+        return !query(work, topic, target, statement.sql(), statement.params(), rs -> 1).isEmpty();
     }
 
     @Override
@@ -333,16 +334,6 @@ public final class JdbcTopicDataService implements TopicDataService {
                 () -> "Failed to update data[id=" + id + "] of " + label(topic) + ".");
     }
 
-    /** The criteria plus the tenant filter (non-synonym topics). */
-    private static SqlFragment where(StorageTarget target, TopicColumns layout, Criteria by, String tenantId) {
-        SqlFragment condition = new CriteriaSql(target.dialect(), layout).render(by);
-        if (layout.topic().isSynonym()) {
-            return condition;
-        }
-        return SqlFragment.compose("(" + SqlFragment.arg(0) + ") AND " + target.dialect().quote(TopicColumns.TENANT)
-                + " = " + SqlFragment.arg(1), condition, SqlFragment.param(tenantId, ValueKind.TEXT));
-    }
-
     @FunctionalInterface
     private interface RowReader<T> {
         T read(ResultSet rs) throws SQLException;
@@ -391,7 +382,8 @@ public final class JdbcTopicDataService implements TopicDataService {
     }
 
     private static Map<String, Object> withoutReserved(Map<String, Object> data) {
-        Map<String, Object> copy = new LinkedHashMap<>();
+        // sized for the technical keys added next: a monitor log has about twenty keys
+        Map<String, Object> copy = new LinkedHashMap<>(data == null ? 16 : capacity(data.size() + 6));
         if (data != null) {
             data.forEach((k, v) -> {
                 if (!TopicRows.RESERVED.contains(k)) {
@@ -400,6 +392,11 @@ public final class JdbcTopicDataService implements TopicDataService {
             });
         }
         return copy;
+    }
+
+    /** A hash map capacity that holds {@code entries} without resizing. */
+    static int capacity(int entries) {
+        return Math.max(16, (int) (entries / 0.75f) + 1);
     }
 
     private static long requireId(Topic topic, Map<String, Object> data, String action) {

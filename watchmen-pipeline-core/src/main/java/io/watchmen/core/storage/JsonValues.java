@@ -25,12 +25,29 @@ final class JsonValues {
 
     private static final BigDecimal LIMIT = new BigDecimal("999999999999999");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    /** The mapper's nesting limit: deeper values are left to it, so that it reports them as before. */
+    private static final int MAX_DEPTH = WatchmenJson.mapper().getFactory().streamWriteConstraints()
+            .getMaxNestingDepth();
+    private static final int MAX_KEPT_BUFFER = 64 * 1024;
+    private static final ThreadLocal<StringBuilder> BUFFER = new ThreadLocal<>();
 
     private JsonValues() {
     }
 
     static String write(Object value) {
+        StringBuilder text = takeBuffer();
+        try {
+            if (JsonText.append(text, value, 0, MAX_DEPTH)) {
+                return text.toString();
+            }
+        } finally {
+            returnBuffer(text);
+        }
+        return writeWithMapper(value);
+    }
+
+    /** The generator's way, for values {@link JsonText} leaves to the mapper (and its errors). */
+    private static String writeWithMapper(Object value) {
         // streamed straight from the value: the encoding applied while writing, not to a copy of the tree
         StringWriter out = new StringWriter(256);
         try (JsonGenerator generator = WatchmenJson.mapper().getFactory().createGenerator(out)) {
@@ -43,6 +60,26 @@ final class JsonValues {
                     + e.getMessage(), e);
         }
         return out.toString();
+    }
+
+    /**
+     * One text buffer per thread, reused: a monitor log's text is a few KiB and would otherwise grow a new builder
+     * through several copies. A nested write (a {@link JsonTextMap} rendered on first use) gets a fresh one.
+     */
+    private static StringBuilder takeBuffer() {
+        StringBuilder buffer = BUFFER.get();
+        if (buffer == null) {
+            return new StringBuilder(1024);
+        }
+        BUFFER.set(null);
+        buffer.setLength(0);
+        return buffer;
+    }
+
+    private static void returnBuffer(StringBuilder buffer) {
+        if (buffer.capacity() <= MAX_KEPT_BUFFER) {
+            BUFFER.set(buffer);
+        }
     }
 
     static Object read(String json) {
@@ -107,7 +144,7 @@ final class JsonValues {
             if (decimal.abs().compareTo(LIMIT) > 0) {
                 return decimal.toPlainString();
             }
-            if (decimal.signum() == 0 || decimal.stripTrailingZeros().scale() <= 0) {
+            if (decimal.signum() == 0 || decimal.scale() <= 0 || decimal.stripTrailingZeros().scale() <= 0) {
                 return decimal.toBigIntegerExact().longValueExact();
             }
             return decimal;
@@ -116,13 +153,14 @@ final class JsonValues {
             return integer.toString();
         }
         if (value instanceof LocalDateTime dateTime) {
-            return dateTime.format(DATE_TIME) + micros(dateTime.getNano());
+            String text = JsonText.dateTime(dateTime);
+            return text != null ? text : dateTime.format(DATE_TIME) + micros(dateTime.getNano());
         }
         if (value instanceof LocalDate date) {
             return date.toString();
         }
         if (value instanceof LocalTime time) {
-            return time.format(TIME) + micros(time.getNano());
+            return JsonText.time(time);
         }
         return value;
     }

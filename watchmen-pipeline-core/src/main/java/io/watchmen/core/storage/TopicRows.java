@@ -49,9 +49,9 @@ final class TopicRows {
 
     /** The raw document to store: the data without technical keys and without root-level dotted keys. */
     static Map<String, Object> rawDocument(Map<String, Object> data) {
-        Map<String, Object> document = new LinkedHashMap<>();
         Object nested = data.get(TopicColumns.DATA);
         Map<?, ?> source = nested instanceof Map<?, ?> map ? map : data;
+        Map<String, Object> document = new LinkedHashMap<>(JdbcTopicDataService.capacity(source.size()));
         source.forEach((k, v) -> {
             String key = String.valueOf(k);
             if (!key.contains(".") && !Identifiers.TECHNICAL_COLUMNS.contains(key)) {

@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * SQL text of the fixed-shape statements of a topic table (insert, select, update, delete by id), cached per
- * target, topic layout and shape in a bounded map; criteria-dependent statements are built per call.
+ * target, topic layout and shape in a bounded map; statements over simple criteria are cached by the criteria's
+ * shape ({@link CriteriaShapes}) with the kinds their values bind in, others are built per call.
  */
 final class TopicSql {
 
@@ -19,6 +20,14 @@ final class TopicSql {
 
     private final Map<Topic, TopicColumns> layouts = lru(MAX_LAYOUTS);
     private final Map<List<Object>, String> statements = lru(MAX_STATEMENTS);
+    private final Map<List<Object>, Shaped> shaped = lru(MAX_STATEMENTS);
+
+    /** A statement over criteria of one shape: its text and the kind of each bind parameter, in order. */
+    record Shaped(String sql, List<ValueKind> kinds) {
+        Shaped {
+            kinds = List.copyOf(kinds);
+        }
+    }
 
     private static <K, V> Map<K, V> lru(int max) {
         return new LinkedHashMap<>(16, 0.75f, true) {
@@ -41,7 +50,7 @@ final class TopicSql {
         }
     }
 
-    private String cached(StorageTarget target, TopicColumns layout, String shape, Supplier<String> build) {
+    private String cached(StorageTarget target, TopicColumns layout, Object shape, Supplier<String> build) {
         // TopicColumns has identity equality: one cached layout per topic version
         List<Object> key = List.of(target.key(), target.dialect().name(), String.valueOf(target.schema()), layout,
                 shape);
@@ -53,6 +62,28 @@ final class TopicSql {
             }
             return sql;
         }
+    }
+
+    /**
+     * The cached statement {@code form} (find, exists, ...) over criteria of {@code shape}, or null. TopicColumns
+     * has identity equality: a changed topic version has a new layout and renders its statements anew.
+     */
+    Shaped shaped(StorageTarget target, TopicColumns layout, String form, String shape) {
+        List<Object> key = shapedKey(target, layout, form, shape);
+        synchronized (shaped) {
+            return shaped.get(key);
+        }
+    }
+
+    void putShaped(StorageTarget target, TopicColumns layout, String form, String shape, Shaped statement) {
+        List<Object> key = shapedKey(target, layout, form, shape);
+        synchronized (shaped) {
+            shaped.put(key, statement);
+        }
+    }
+
+    private static List<Object> shapedKey(StorageTarget target, TopicColumns layout, String form, String shape) {
+        return List.of(target.key(), target.dialect().name(), String.valueOf(target.schema()), layout, form, shape);
     }
 
     static String table(StorageTarget target, TopicColumns layout) {
@@ -81,7 +112,7 @@ final class TopicSql {
 
     /** UPDATE of the given columns by id_ [and version_] and tenant. */
     String update(StorageTarget target, TopicColumns layout, List<String> columns, boolean versioned) {
-        return cached(target, layout, "update:" + columns + ":" + versioned, () -> {
+        return cached(target, layout, new UpdateShape(columns, versioned), () -> {
             SqlDialect dialect = target.dialect();
             List<String> sets = new ArrayList<>();
             for (String column : columns) {
@@ -90,6 +121,10 @@ final class TopicSql {
             return "UPDATE " + table(target, layout) + " SET " + String.join(", ", sets) + " WHERE "
                     + byId(dialect, versioned);
         });
+    }
+
+    /** The key of an update's text: a record, so that no text is built per call. */
+    private record UpdateShape(List<String> columns, boolean versioned) {
     }
 
     String delete(StorageTarget target, TopicColumns layout, boolean versioned) {

@@ -122,7 +122,7 @@ public final class DateTimeParser {
 
     /** Time patterns ({@code HHmmss}, {@code HHmm}). */
     public Optional<LocalTime> parseTime(String text) {
-        if (text == null || NEGATIVE_OFFSET.matcher(text).find()) {
+        if (text == null) {
             return Optional.empty();
         }
         String tidy = tidy(text);
@@ -130,7 +130,7 @@ public final class DateTimeParser {
             if (p.suitableForTime(tidy.length())) {
                 Optional<LocalDateTime> parsed = p.parse(tidy);
                 if (parsed.isPresent()) {
-                    return Optional.of(parsed.get().toLocalTime());
+                    return hasNegativeOffset(text) ? Optional.empty() : Optional.of(parsed.get().toLocalTime());
                 }
             }
         }
@@ -138,7 +138,7 @@ public final class DateTimeParser {
     }
 
     private static Optional<Match> match(String text, List<DatePattern> patterns) {
-        if (text == null || NEGATIVE_OFFSET.matcher(text).find()) {
+        if (text == null) {
             return Optional.empty();
         }
         String tidy = tidy(text);
@@ -146,11 +146,16 @@ public final class DateTimeParser {
             if (p.suitableForDate(tidy.length())) {
                 Optional<LocalDateTime> parsed = p.parse(tidy);
                 if (parsed.isPresent()) {
-                    return Optional.of(new Match(parsed.get(), p));
+                    return hasNegativeOffset(text) ? Optional.empty() : Optional.of(new Match(parsed.get(), p));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** A negative offset makes any match no match; checked only for a match (the regex costs more than a miss). */
+    private static boolean hasNegativeOffset(String text) {
+        return NEGATIVE_OFFSET.matcher(text).find();
     }
 
     /** Keeps digits and '+', as the reference does before matching. */

@@ -86,6 +86,35 @@ class TopicSchemaTest {
         }
     }
 
+    // ---- what preparing may change
+
+    @Test
+    void writesUnder_dateEncryptedOrDefaultedFactorsBelowAKey_areReported() {
+        Topic topic = topic("t", TopicType.DISTINCT, TopicKind.BUSINESS, factor("stages.startTime", FactorType.DATETIME),
+                encrypted("secret.value", FactorEncryptMethod.AES256_PKCS5_PADDING),
+                withDefault("meta.note", FactorType.TEXT, "n"), factor("prerequisiteDefinedAs", FactorType.OBJECT),
+                factor("plainDate", FactorType.DATE));
+        TopicSchema schema = TopicSchema.of(topic, context(false, false));
+
+        assertThat(schema.writesUnder("stages")).isTrue();
+        assertThat(schema.writesUnder("secret")).isTrue();
+        assertThat(schema.writesUnder("meta")).isTrue();
+        assertThat(schema.writesUnder("plainDate")).isTrue();
+        assertThat(schema.writesUnder("prerequisiteDefinedAs")).isFalse();
+        assertThat(schema.writesUnder("startTime")).isFalse();
+    }
+
+    @Test
+    void writesUnder_encryptionOnASystemTopicAndDefaultsOnTheMonitorLog_areNotReported() {
+        TopicSchema system = TopicSchema.of(topic("audit", TopicType.DISTINCT, TopicKind.SYSTEM,
+                encrypted("secret.value", FactorEncryptMethod.AES256_PKCS5_PADDING)), context());
+        TopicSchema log = TopicSchema.of(topic(Topic.MONITOR_LOG_TOPIC_NAME, TopicType.RAW, TopicKind.SYSTEM,
+                withDefault("stages.note", FactorType.TEXT, "n")), context(false, false));
+
+        assertThat(system.writesUnder("secret")).isFalse();
+        assertThat(log.writesUnder("stages")).isFalse();
+    }
+
     // ---- step 1: defaults
 
     @Test

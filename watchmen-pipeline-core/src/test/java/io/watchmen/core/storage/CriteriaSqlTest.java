@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.watchmen.core.ErrorCode;
 import io.watchmen.core.WatchmenException;
+import io.watchmen.core.model.pipeline.AggregateArithmetic;
 import io.watchmen.core.model.pipeline.ParameterComputeType;
 import io.watchmen.core.model.pipeline.ParameterJointType;
 import io.watchmen.core.model.topic.FactorType;
@@ -69,6 +70,47 @@ class CriteriaSqlTest {
             p.expect(cmp("flag", CriteriaOperator.EQUALS, 0), "beta");
             p.expect(cmp("flag", CriteriaOperator.EQUALS, "true"), "alpha");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void find_oneShapeWithOtherValuesBetweenOtherShapes_eachSelectsItsOwnRows(TestDatabase database)
+            throws Exception {
+        try (Probe p = new Probe(database)) {
+            p.expect(all(cmp("name", CriteriaOperator.EQUALS, "alpha")), "alpha");
+            p.expect(all(cmp("name", CriteriaOperator.EQUALS, "beta")), "beta");
+            p.expect(all(cmp("qty", CriteriaOperator.EQUALS, null)), "gamma");
+            p.expect(all(cmp("qty", CriteriaOperator.EQUALS, 20L)), "beta");
+            p.expect(all(cmp("qty", CriteriaOperator.EQUALS, null)), "gamma");
+            p.expect(all(cmp("name", CriteriaOperator.EQUALS, "gamma"), cmp("qty", CriteriaOperator.EQUALS, null)),
+                    "gamma");
+            p.expect(all(cmp("name", CriteriaOperator.EQUALS, "alpha"), cmp("qty", CriteriaOperator.EQUALS, null)));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void existsAndAggregate_afterAFindOfTheSameShape_useTheirOwnStatements(TestDatabase database) throws Exception {
+        try (Probe p = new Probe(database)) {
+            Criteria byName = all(cmp("name", CriteriaOperator.EQUALS, "beta"));
+            p.expect(byName, "beta");
+
+            assertThat(p.f.<Boolean>inWork(w -> p.f.data.exists(w, PROBE, all(cmp("name", CriteriaOperator.EQUALS,
+                    "alpha")), "T1"))).isTrue();
+            assertThat(p.f.<Boolean>inWork(w -> p.f.data.exists(w, PROBE, all(cmp("name", CriteriaOperator.EQUALS,
+                    "delta")), "T1"))).isFalse();
+            assertThat((BigDecimal) p.f.<Object>inWork(w -> p.f.data.aggregate(w, PROBE,
+                    PROBE.factorByName("qty").orElseThrow(), AggregateArithmetic.SUM, byName, "T1")))
+                    .isEqualByComparingTo("20");
+            assertThat(p.f.<Object>inWork(w -> p.f.data.aggregate(w, PROBE, null, AggregateArithmetic.COUNT,
+                    byName, "T1"))).isEqualTo(1L);
+            assertThat(p.f.<List<Object>>inWork(w -> p.f.data.findValues(w, PROBE,
+                    PROBE.factorByName("name").orElseThrow(), byName, "T1"))).containsExactly("beta");
+        }
+    }
+
+    private static Criteria all(Criteria... children) {
+        return new CriteriaJoint(ParameterJointType.AND, List.of(children));
     }
 
     @ParameterizedTest

@@ -2,13 +2,17 @@ package io.watchmen.core.storage;
 
 import static io.watchmen.core.storage.JdbcTopicDataServiceTest.map;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.watchmen.core.ErrorCode;
+import io.watchmen.core.WatchmenException;
 import io.watchmen.core.json.WatchmenJson;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -64,6 +68,56 @@ class JsonValuesTest {
             assertThat(JsonValues.write(value))
                     .isEqualTo(WatchmenJson.mapper().writeValueAsString(encodedTree(value)));
         }
+    }
+
+    @Test
+    void write_everyCharacter_isEscapedAsTheMapperEscapesIt() throws Exception {
+        StringBuilder every = new StringBuilder(0x10000);
+        for (int c = 0; c <= 0xFFFF; c++) {
+            every.append((char) c);
+        }
+        String text = every.toString();
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put(text, List.of(text, "plain"));
+
+        assertThat(JsonValues.write(document)).isEqualTo(WatchmenJson.mapper().writeValueAsString(document));
+    }
+
+    @Test
+    void write_dateTimesOfEveryYearAndFraction_matchTheFormattersText() {
+        DateTimeFormatter dateTime = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+        for (int year : new int[] {-5, 0, 1, 9, 999, 2026, 9999, 10000}) {
+            for (int nanos : new int[] {0, 999, 1000, 120_000, 123_456_789, 999_999_999}) {
+                LocalDateTime value = LocalDateTime.of(year, 2, 3, 4, 5, 6, nanos);
+                String micros = nanos / 1000 == 0 ? "" : String.format(".%06d", nanos / 1000);
+                assertThat(JsonValues.normaliseLeaf(value)).isEqualTo(value.format(dateTime) + micros);
+                assertThat(JsonValues.normaliseLeaf(value.toLocalTime()))
+                        .isEqualTo(value.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + micros);
+            }
+        }
+    }
+
+    @Test
+    void write_nestedDeeperThanTheMapperAllows_failsAsDataInvalid() {
+        Object deep = List.of();
+        for (int i = 0; i < 1100; i++) {
+            deep = List.of(deep);
+        }
+        Object value = deep;
+
+        assertThatThrownBy(() -> JsonValues.write(value)).isInstanceOf(WatchmenException.class)
+                .hasMessageContaining("nesting depth")
+                .satisfies(e -> assertThat(((WatchmenException) e).code()).isEqualTo(ErrorCode.DATA_INVALID));
+    }
+
+    @Test
+    void write_nestedWithinTheMappersLimit_isWritten() throws Exception {
+        Object deep = List.of();
+        for (int i = 0; i < 999; i++) {
+            deep = List.of(deep);
+        }
+
+        assertThat(JsonValues.write(deep)).isEqualTo(WatchmenJson.mapper().writeValueAsString(deep));
     }
 
     /** The encoding as a tree copy, the way it was applied before writing was streamed: the oracle. */

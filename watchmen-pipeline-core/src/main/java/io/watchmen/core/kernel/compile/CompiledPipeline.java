@@ -14,7 +14,6 @@ import io.watchmen.core.model.pipeline.ParameterJoint;
 import io.watchmen.core.model.pipeline.Stage;
 import io.watchmen.core.model.pipeline.Unit;
 import io.watchmen.core.storage.JsonTextMap;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,13 +56,16 @@ public final class CompiledPipeline implements Definitions {
         }
     }
 
-    /** {@code {"conditional": bool, "on": joint JSON or null}} (spec 4.1). */
+    /**
+     * {@code {"conditional": bool, "on": joint JSON or null}} (spec 4.1): read-only, keeping its JSON text like an
+     * action's definition.
+     */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> prerequisite(Boolean conditional, ParameterJoint on) {
         Map<String, Object> definedAs = new LinkedHashMap<>();
         definedAs.put("conditional", Boolean.TRUE.equals(conditional));
         definedAs.put("on", on == null ? null : WatchmenJson.mapper().convertValue(on, Map.class));
-        return Collections.unmodifiableMap(definedAs);
+        return new JsonTextMap(definedAs);
     }
 
     /** The cached JSON of a step of this pipeline: an action's definition, or another step's prerequisite. */

@@ -40,8 +40,8 @@ public final class MonitorLogDocument {
     }
 
     /**
-     * As {@link #of(PipelineLog)}; with {@code shareDefinedAs} an action's compiled definedAs (a read-only
-     * {@link JsonTextMap} that keeps its JSON text) is put in as it is instead of a copy. Only for a document that
+     * As {@link #of(PipelineLog)}; with {@code shareDefinedAs} the compiled definedAs and prerequisiteDefinedAs
+     * (read-only {@link JsonTextMap}s that keep their JSON text) are put in as they are instead of copies. Only for a document that
      * nothing changes or reads as rows: the log topic defines no factor inside definedAs and runs no pipeline.
      */
     public static Map<String, Object> of(PipelineLog log, boolean shareDefinedAs) {
@@ -54,7 +54,7 @@ public final class MonitorLogDocument {
         common(doc, log);
         doc.put("oldValue", plain(log.oldValue));
         doc.put("newValue", plain(log.newValue));
-        prerequisite(doc, log);
+        prerequisite(doc, log, shareDefinedAs);
         List<Object> stages = new ArrayList<>(log.stages.size());
         for (StageLog stage : log.stages) {
             stages.add(stage(stage, shareDefinedAs));
@@ -68,7 +68,7 @@ public final class MonitorLogDocument {
         doc.put("stageId", log.stageId);
         doc.put("name", log.name);
         common(doc, log);
-        prerequisite(doc, log);
+        prerequisite(doc, log, shareDefinedAs);
         List<Object> units = new ArrayList<>(log.units.size());
         for (UnitLog unit : log.units) {
             units.add(unit(unit, shareDefinedAs));
@@ -82,7 +82,7 @@ public final class MonitorLogDocument {
         doc.put("unitId", log.unitId);
         doc.put("name", log.name);
         common(doc, log);
-        prerequisite(doc, log);
+        prerequisite(doc, log, shareDefinedAs);
         doc.put("loopVariableName", log.loopVariableName);
         doc.put("loopVariableValue", plain(log.loopVariableValue));
         List<Object> actions = new ArrayList<>(log.actions.size());
@@ -102,11 +102,10 @@ public final class MonitorLogDocument {
         doc.put("insertCount", log.insertCount);
         doc.put("updateCount", log.updateCount);
         doc.put("deleteCount", log.deleteCount);
-        doc.put("definedAs", shareDefinedAs && log.definedAs instanceof JsonTextMap shared ? shared
-                : plain(log.definedAs));
+        doc.put("definedAs", definedAs(log.definedAs, shareDefinedAs));
         doc.put("touched", plain(log.touched));
         doc.put("findBy", plain(log.findBy));
-        prerequisite(doc, log);
+        prerequisite(doc, log, shareDefinedAs);
         return doc;
     }
 
@@ -117,9 +116,14 @@ public final class MonitorLogDocument {
         doc.put("error", log.error);
     }
 
-    private static void prerequisite(Map<String, Object> doc, Step log) {
+    private static void prerequisite(Map<String, Object> doc, Step log, boolean shareDefinedAs) {
         doc.put("prerequisite", log.prerequisite);
-        doc.put("prerequisiteDefinedAs", plain(log.prerequisiteDefinedAs));
+        doc.put("prerequisiteDefinedAs", definedAs(log.prerequisiteDefinedAs, shareDefinedAs));
+    }
+
+    /** A compiled definition (read-only, with its JSON text) as it is when sharing is allowed, else a copy. */
+    private static Object definedAs(Object definedAs, boolean shareDefinedAs) {
+        return shareDefinedAs && definedAs instanceof JsonTextMap shared ? shared : plain(definedAs);
     }
 
     /**
