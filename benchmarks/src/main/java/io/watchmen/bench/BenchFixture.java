@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.util.function.UnaryOperator;
 import java.util.List;
 
 /**
@@ -49,13 +50,22 @@ final class BenchFixture implements AutoCloseable {
 
     /** With {@code install} false the fixture's metadata and tables must exist already. */
     static BenchFixture open(String jdbcUrl, String user, String password, int poolSize, boolean install) {
+        return open(jdbcUrl, user, password, poolSize, install, 1, UnaryOperator.identity());
+    }
+
+    /**
+     * A runtime of its own on the fixture's database: {@code workerId} must differ from every other runtime open at
+     * the same time (their snowflake ids would collide), {@code tuning} adjusts its settings.
+     */
+    static BenchFixture open(String jdbcUrl, String user, String password, int poolSize, boolean install,
+                             int workerId, UnaryOperator<Settings> tuning) {
         Settings settings = Settings.forJdbcUrl(jdbcUrl, user, password);
-        settings = settings.withSnowflake(new Settings.Snowflake(0, 1, false, false,
+        settings = settings.withSnowflake(new Settings.Snowflake(0, workerId, false, false,
                 settings.snowflake().heartBeatInterval(), 3, false));
         settings = new Settings(settings.meta(), new Settings.Pool(poolSize, settings.pool().connectionTimeout(),
                 settings.pool().maxLifetime()), settings.snowflake(), settings.crypto(), settings.preparation(),
                 settings.pipelines(), settings.caches(), settings.triggers());
-        BenchFixture fixture = new BenchFixture(jdbcUrl, CoreRuntime.create(settings));
+        BenchFixture fixture = new BenchFixture(jdbcUrl, CoreRuntime.create(tuning.apply(settings)));
         if (install) {
             fixture.install();
         }
