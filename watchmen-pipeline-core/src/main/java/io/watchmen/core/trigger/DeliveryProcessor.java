@@ -18,9 +18,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The delivery path of a storage object: parse, then for each item, in one unit of work: claim it in the ledger
- * under a new trace id (already done → SKIPPED), authenticate its PAT, run the kernel, commit. Any failure rolls
- * the item back and is recorded in a transaction of its own. One log line per item; the PAT is never logged.
- * Thread-safe when its ports are.
+ * under a new trace id (already done → SKIPPED), authenticate its PAT, run the kernel, mark it done in the other
+ * data sources it used, commit. A mark found there already means an earlier attempt committed there and lost its
+ * ledger row: SKIPPED when it committed everywhere it marked, dead-lettered as DELIVERY_IN_DOUBT otherwise. Any
+ * failure rolls the item back and is recorded in a transaction of its own. One log line per item; the PAT is
+ * never logged. Thread-safe when its ports are.
  *
  * <p>Consecutive parsed items, up to the chunk size, share one deferring unit of work ({@link ChunkRunner}). A
  * chunk that does not commit cleanly leaves nothing behind and its items run one by one as above, the item that
