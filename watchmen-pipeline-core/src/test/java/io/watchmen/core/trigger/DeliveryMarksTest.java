@@ -151,9 +151,9 @@ class DeliveryMarksTest {
             age(world.dataB, "UPDATE wmx_delivery_marks SET marked_at = ? WHERE trace_id = ?", longAgo, old);
 
             // a runtime that used no data source yet, as the purge command's: it purges every one of the metadata
-            int purged = world.runtime(1).purgeDeliveryLedger(Duration.ofDays(7));
+            LedgerPurge purged = world.runtime(1).purgeDeliveryLedger(Duration.ofDays(7));
 
-            assertThat(purged).isEqualTo(1);
+            assertThat(purged.rows()).isEqualTo(1);
             assertThat(world.ledger()).containsExactly(recent);
             assertThat(MarksWorld.marks(world.dataA)).containsExactly(recent);
             assertThat(MarksWorld.marks(world.dataB)).containsExactly(recent);
