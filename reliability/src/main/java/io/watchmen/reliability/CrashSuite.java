@@ -134,8 +134,7 @@ public final class CrashSuite {
         Verifier.Verdict verdict = Verifier.verify(target, ns, all);
         List<String> details = new ArrayList<>(problems);
         details.addAll(verdict.examples());
-        return new CaseResult("crash between commits, topics in a 2nd database: " + killed + " SIGKILLs, then"
-                + " redelivery", killed + childDeliveries + deliverer.attempts(), verdict.lost(), verdict.duplicated(),
+        return new CaseResult("2-database crash between commits: " + killed + " SIGKILLs, redelivery", killed + childDeliveries + deliverer.attempts(), verdict.lost(), verdict.duplicated(),
                 deliverer.deadLettered(), verdict.wrong(), details);
     }
 

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Done marks that follow the data: an item that wrote to data sources other than the ledger's database leaves one
- * row ({@code wmx_delivery_marks}: delivery key, trace id, the data sources it marked, time) in each of them, in
- * its transaction there. The unit of work commits those databases before the ledger's, so a crash between the
+ * row ({@code wmx_delivery_marks}: delivery key, data source, trace id, the data sources it marked, time) in each
+ * of them, in its transaction there; keyed by data source too, since two data sources (two transactions of the
+ * item) may share a database. The unit of work commits those databases before the ledger's, so a crash between the
  * commits leaves committed marks and no ledger row; the redelivery's mark then hits the key, and
  * {@link #earlierAttempt} tells whether that earlier attempt committed everywhere it marked (done) or only in some
  * (in doubt). A deployment with one database writes none. Thread-safe.
@@ -90,14 +91,16 @@ final class DeliveryMarks {
         for (StorageTarget target : marked) {
             ensureTable(target);
             String table = LedgerTables.marks(target);
-            String sql = "INSERT INTO " + table + " (delivery_key, trace_id, data_sources, marked_at)"
-                    + " VALUES (?, ?, ?, ?)";
+            String sql = "INSERT INTO " + table + " (delivery_key, data_source, trace_id, data_sources, marked_at)"
+                    + " VALUES (?, ?, ?, ?, ?)";
+            String dataSource = target.key();
             if (work.defersWrites()) {
-                work.defer(target, sql, LedgerTables.MARKS, insert -> bind(insert, key, traceId, dataSources, now));
+                work.defer(target, sql, LedgerTables.MARKS,
+                        insert -> bind(insert, key, dataSource, traceId, dataSources, now));
                 continue;
             }
             try (PreparedStatement insert = work.connection(target).prepareStatement(sql)) {
-                bind(insert, key, traceId, dataSources, now);
+                bind(insert, key, dataSource, traceId, dataSources, now);
                 insert.executeUpdate();
             } catch (SQLException e) {
                 if (JdbcDeliveryLedger.integrityViolation(e)) {
@@ -109,12 +112,13 @@ final class DeliveryMarks {
         return Optional.empty();
     }
 
-    private static void bind(PreparedStatement insert, DeliveryKey key, String traceId, String dataSources,
-                             Timestamp now) throws SQLException {
+    private static void bind(PreparedStatement insert, DeliveryKey key, String dataSource, String traceId,
+                             String dataSources, Timestamp now) throws SQLException {
         insert.setString(1, key.value());
-        insert.setString(2, traceId);
-        insert.setString(3, dataSources);
-        insert.setTimestamp(4, now);
+        insert.setString(2, dataSource);
+        insert.setString(3, traceId);
+        insert.setString(4, dataSources);
+        insert.setTimestamp(5, now);
     }
 
     /** The ids in order, or null when they cannot be listed unambiguously within the column. */
@@ -194,8 +198,9 @@ final class DeliveryMarks {
                 return Optional.empty();
             }
             try (PreparedStatement select = connection.prepareStatement("SELECT trace_id, data_sources FROM "
-                    + table + " WHERE delivery_key = ?")) {
+                    + table + " WHERE delivery_key = ? AND data_source = ?")) {
                 select.setString(1, key.value());
+                select.setString(2, target.key());
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
                         return Optional.empty();

@@ -40,6 +40,20 @@ class DeliveryMarksTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void twoDataSourcesOnOneDatabase_eachHoldsItsOwnMark(TestDatabase database) throws Exception {
+        try (MarksWorld world = new MarksWorld(database, "shared", true)) {
+            ObjectOutcome outcome = world.runtime(1).handle(MarksWorld.orders("one", 0, 1));
+
+            String traceId = outcome.items().get(0).traceId();
+            assertThat(outcome.items()).extracting(ItemOutcome::status).containsExactly(ItemStatus.DONE);
+            assertThat(MarksWorld.column(world.dataA, "SELECT data_source FROM wmx_delivery_marks"
+                    + " ORDER BY data_source")).containsExactly("ds-a", "ds-b");
+            assertThat(MarksWorld.marks(world.dataA)).containsExactly(traceId, traceId);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void itemOfATopicInTheMetaDatabase_writesNoMark(TestDatabase database) throws Exception {
         try (MarksWorld world = new MarksWorld(database, "single")) {
             ObjectOutcome outcome = world.runtime(1).handle(MarksWorld.local("local.json"));

@@ -45,6 +45,11 @@ final class MarksWorld implements AutoCloseable {
     private final List<CoreRuntime> runtimes = new ArrayList<>();
 
     MarksWorld(TestDatabase database, String hint) {
+        this(database, hint, false);
+    }
+
+    /** With {@code oneDataDatabase}, ds-b is a second data source row on ds-a's database ({@link #dataB} unused). */
+    MarksWorld(TestDatabase database, String hint, boolean oneDataDatabase) {
         this.meta = database.create(hint + "meta");
         this.dataA = database.create(hint + "a");
         this.dataB = database.create(hint + "b");
@@ -56,7 +61,7 @@ final class MarksWorld implements AutoCloseable {
                     null, null, 1L));
             writer.savePat(new PersonalAccessToken("P1", "U1", "admin", "T1", "marks", null, List.of(), null), PAT);
             writer.saveDataSource(dataSource("ds-a", dataA));
-            writer.saveDataSource(dataSource("ds-b", dataB));
+            writer.saveDataSource(dataSource("ds-b", oneDataDatabase ? dataA : dataB));
             List<Topic> topics = WatchmenJson.mapper().readValue(fixture("topics.json"), new TypeReference<>() {
             });
             topics.forEach(writer::saveTopic);
@@ -160,7 +165,7 @@ final class MarksWorld implements AutoCloseable {
     }
 
     static List<String> marks(TestDb db) throws SQLException {
-        return column(db, "SELECT trace_id FROM wmx_delivery_marks ORDER BY delivery_key");
+        return column(db, "SELECT trace_id FROM wmx_delivery_marks ORDER BY delivery_key, data_source");
     }
 
     List<String> ledger() throws SQLException {
