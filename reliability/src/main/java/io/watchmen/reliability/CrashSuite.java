@@ -65,7 +65,7 @@ public final class CrashSuite {
             int killAfter = random.nextInt(Math.max(1, objects.size() / 3));
             long pauseMillis = random.nextInt(25);
             ChildRun child = runChild(ns, events, seed, 1 + run % 1000, random.nextLong(), killAfter, pauseMillis,
-                    run, maxItems, chunkSize);
+                    run, maxItems, chunkSize, "tenant-a", 0);
             childDeliveries += child.itemsReported();
             if (child.killed()) {
                 killed++;
@@ -91,12 +91,59 @@ public final class CrashSuite {
                 details);
     }
 
+    /**
+     * Kills placed between the commits of two databases: tenant C's topics live in a second database (the data
+     * source of {@link Fixture#installSecondDatabase}), a child's units of work commit it first and wait in that
+     * window at a random early commit, where the child is killed with SIGKILL: the data committed with its done
+     * marks, the ledger row did not. Children alternate between one item per unit and chunks of
+     * {@code chunkSize}. Then every object is delivered again here (chunks of this suite's runtime), and the data
+     * database (this suite's target) must equal one clean delivery of each event, with nothing dead-lettered.
+     */
+    public CaseResult runBetweenCommits(String ns, int events, int maxItems, int chunkSize, int kills, long seed)
+            throws IOException, InterruptedException {
+        Random random = new Random(seed);
+        List<Events.Event> all = Events.generate(ns, events, ACCOUNTS, seed, Fixture.PAT_ADMIN_C);
+        List<StorageObject> objects = new ArrayList<>();
+        Events.batches(ns, all, maxItems, seed).forEach(batch -> objects.add(batch.object()));
+        List<String> problems = new ArrayList<>();
+        int killed = 0;
+        long childDeliveries = 0;
+        for (int run = 0; run < kills; run++) {
+            int pauseAt = 1 + random.nextInt(3);
+            ChildRun child = runChild(ns, events, seed, 1 + run % 1000, random.nextLong(), 0, 0, run, maxItems,
+                    run % 2 == 0 ? 1 : chunkSize, "tenant-c", pauseAt);
+            childDeliveries += child.itemsReported();
+            if (child.killed()) {
+                killed++;
+            } else if (child.exitCode() != 0 && problems.size() < 5) {
+                problems.add("child " + run + " exited " + child.exitCode() + " before it was killed (log: "
+                        + child.log() + ")");
+            }
+        }
+        if (killed < kills / 2) {
+            problems.add("only " + killed + " of " + kills + " children were killed between commits");
+        }
+        Deliverer deliverer = new Deliverer(handler, 100);
+        for (StorageObject object : objects) {
+            deliverer.deliver(object);
+        }
+        problems.addAll(deliverer.problems());
+        if (deliverer.deadLettered() > 0) {
+            problems.add(deliverer.deadLettered() + " objects dead-lettered (one data database: never in doubt)");
+        }
+        Verifier.Verdict verdict = Verifier.verify(target, ns, all);
+        List<String> details = new ArrayList<>(problems);
+        details.addAll(verdict.examples());
+        return new CaseResult("2-database crash between commits: " + killed + " SIGKILLs, redelivery", killed + childDeliveries + deliverer.attempts(), verdict.lost(), verdict.duplicated(),
+                deliverer.deadLettered(), verdict.wrong(), details);
+    }
+
     private record ChildRun(boolean killed, int exitCode, long itemsReported, Path log) {
     }
 
     private ChildRun runChild(String ns, int events, long seed, int workerId, long orderSeed, int killAfter,
-                              long pauseMillis, int run, int maxItems, int chunkSize)
-            throws IOException, InterruptedException {
+                              long pauseMillis, int run, int maxItems, int chunkSize, String tenant,
+                              int pauseAt) throws IOException, InterruptedException {
         Path log = logDirectory.resolve("crash-child-" + run + ".log");
         // Serial GC and C1 only: the child lives seconds, so start-up time is what counts.
         ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-Xmx256m", "-XX:+UseSerialGC",
@@ -104,7 +151,7 @@ public final class CrashSuite {
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classPath(),
                 CrashWorker.class.getName(), ns, Integer.toString(events), Integer.toString(ACCOUNTS),
                 Long.toString(seed), Integer.toString(workerId), Long.toString(orderSeed), Integer.toString(maxItems),
-                Integer.toString(chunkSize));
+                Integer.toString(chunkSize), tenant, Integer.toString(pauseAt));
         builder.environment().put(CrashWorker.URL_VARIABLE, database.jdbcUrl());
         builder.environment().put(CrashWorker.USER_VARIABLE, database.user() == null ? "" : database.user());
         builder.environment().put(CrashWorker.PASSWORD_VARIABLE,
@@ -117,12 +164,14 @@ public final class CrashSuite {
                 StandardCharsets.UTF_8))) {
             boolean ready = false;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                boolean window = line.equals("window");
                 if (line.equals("ready")) {
                     ready = true;
                 } else if (line.startsWith("done ")) {
                     reported++;
                 }
-                if (ready && reported >= killAfter) {
+                // a child told to pause between commits is killed there, and only there
+                if (ready && (pauseAt > 0 ? window : reported >= killAfter)) {
                     if (pauseMillis > 0) {
                         Thread.sleep(pauseMillis);
                     }

@@ -20,6 +20,61 @@ public record Database(String jdbcUrl, String user, String password) {
         return jdbcUrl.startsWith("jdbc:h2:mem:");
     }
 
+    /** The data source type Watchmen would record for this database. */
+    public String type() {
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return "postgresql";
+        }
+        return jdbcUrl.startsWith("jdbc:h2:") ? "h2" : "mysql";
+    }
+
+    /**
+     * A second database on the same server (same user), named after this one with {@code suffix}, created when
+     * absent: for topics in a data source of their own. An H2 file database gets a file beside this one.
+     */
+    public Database sibling(String suffix) {
+        if (!suffix.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("suffix " + suffix);
+        }
+        int query = firstOf(jdbcUrl, jdbcUrl.startsWith("jdbc:h2:") ? ";" : "?");
+        String base = jdbcUrl.substring(0, query);
+        String rest = jdbcUrl.substring(query);
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return new Database(base + suffix + rest, user, password);
+        }
+        int slash = base.lastIndexOf('/');
+        String name = base.substring(slash + 1) + suffix;
+        if (!name.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException("Cannot derive a second database from the name in " + this);
+        }
+        Database sibling = new Database(base.substring(0, slash + 1) + name + rest, user, password);
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbcUrl, user,
+                password == null ? "" : password);
+             java.sql.Statement statement = connection.createStatement()) {
+            if (type().equals("postgresql")) {
+                try (java.sql.PreparedStatement select = connection.prepareStatement(
+                        "SELECT 1 FROM pg_database WHERE datname = ?")) {
+                    select.setString(1, name);
+                    try (java.sql.ResultSet exists = select.executeQuery()) {
+                        if (!exists.next()) {
+                            statement.execute("CREATE DATABASE " + name); // checked against [A-Za-z0-9_]+ above
+                        }
+                    }
+                }
+            } else {
+                statement.execute("CREATE DATABASE IF NOT EXISTS " + name + " CHARACTER SET utf8mb4");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot create the second database " + name + ": " + e.getMessage(), e);
+        }
+        return sibling;
+    }
+
+    private static int firstOf(String text, String separator) {
+        int at = text.indexOf(separator);
+        return at < 0 ? text.length() : at;
+    }
+
     /**
      * Runtime settings: a fixed snowflake worker id (each JVM of a suite gets its own, so ids never collide),
      * {@code maxAttempts} before a transient failure is dead-lettered, and the object size limit.

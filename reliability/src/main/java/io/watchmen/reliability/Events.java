@@ -31,6 +31,11 @@ public final class Events {
 
     /** {@code count} events of namespace {@code ns} over {@code accounts} accounts, amounts from {@code seed}. */
     public static List<Event> generate(String ns, int count, int accounts, long seed) {
+        return generate(ns, count, accounts, seed, Fixture.PAT_ADMIN_A);
+    }
+
+    /** As {@link #generate(String, int, int, long)}, delivered with {@code pat} (its tenant's topics). */
+    public static List<Event> generate(String ns, int count, int accounts, long seed, String pat) {
         Random random = new Random(seed);
         List<Event> events = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -39,7 +44,7 @@ public final class Events {
             BigDecimal amount = BigDecimal.valueOf(random.nextInt(1_000_000) + 1, 2);
             int quantity = random.nextInt(50) + 1;
             events.add(new Event(eventNo, account, amount, quantity, object(ns, i, eventNo, account, amount,
-                    quantity)));
+                    quantity, pat)));
         }
         return events;
     }
@@ -69,7 +74,7 @@ public final class Events {
     }
 
     private static StorageObject object(String ns, int i, String eventNo, String account, BigDecimal amount,
-                                        int quantity) {
+                                        int quantity, String pat) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("eventNo", eventNo);
         data.put("accountCode", account);
@@ -80,7 +85,7 @@ public final class Events {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("code", Fixture.EVENT_TOPIC);
         document.put("data", data);
-        document.put("pat", Fixture.PAT_ADMIN_A);
+        document.put("pat", pat);
         byte[] content = json(document);
         return new StorageObject(new ObjectRef("reliability", "suites", ns + "/" + i + ".json", "v1",
                 content.length), content);

@@ -5,6 +5,7 @@ import io.watchmen.core.json.WatchmenJson;
 import io.watchmen.core.meta.MetaSchema;
 import io.watchmen.core.meta.MetadataWriter;
 import io.watchmen.core.model.pipeline.Pipeline;
+import io.watchmen.core.model.system.DataSource;
 import io.watchmen.core.model.system.PersonalAccessToken;
 import io.watchmen.core.model.system.Tenant;
 import io.watchmen.core.model.system.User;
@@ -33,10 +34,14 @@ public final class Fixture {
     public static final String PAT_EXPIRED = "wmpat-rel-expired-0b7a";
     public static final String PAT_INACTIVE = "wmpat-rel-inactive-5c2e";
     public static final String PAT_CONSOLE = "wmpat-rel-console-9a6d";
+    /** Tenant C keeps its event and account topics in a second database, the data source {@link #DATA_SOURCE}. */
+    public static final String TENANT_C = "rel-tenant-c";
+    public static final String PAT_ADMIN_C = "wmpat-rel-admin-c-4d05";
+    public static final String DATA_SOURCE = "rel-ds-data";
 
     /** Every token of the fixture: no message or log may quote one. */
     public static final List<String> TOKENS = List.of(PAT_ADMIN_A, PAT_ADMIN_B, PAT_SUPER, PAT_EXPIRED, PAT_INACTIVE,
-            PAT_CONSOLE);
+            PAT_CONSOLE, PAT_ADMIN_C);
 
     public static final String EVENT_TOPIC = "rel_event";
     public static final String TOTAL_TOPIC = "rel_account_total";
@@ -88,6 +93,58 @@ public final class Fixture {
         }
         for (Pipeline pipeline : pipelines) {
             writer.savePipeline(pipeline);
+        }
+    }
+
+    /**
+     * Tenant C with its admin and PAT, the data source {@link #DATA_SOURCE} on {@code data} (a second database),
+     * and in it tenant C's copies of {@code rel_event} and {@code rel_account_total} with the accumulating
+     * pipeline: every item of tenant C writes to two databases, its ledger row in the meta one and its rows in
+     * the data one. {@code dataTarget} reaches the data database for the table DDL.
+     */
+    public void installSecondDatabase(StorageTarget meta, Database data, StorageTarget dataTarget) {
+        MetadataWriter writer = new MetadataWriter(meta.dataSource());
+        writer.saveTenant(new Tenant(TENANT_C, "Reliability C", false, CREATED, "1", CREATED, "1", 1L));
+        user(writer, "rel-u-admin-c", "admin-c", true, UserRole.ADMIN, TENANT_C);
+        pat(writer, "rel-pat-admin-c", "rel-u-admin-c", "admin-c", TENANT_C, null, PAT_ADMIN_C);
+        writer.saveDataSource(new DataSource(DATA_SOURCE, DATA_SOURCE, data.type(), null, null, data.user(),
+                data.password(), null, data.jdbcUrl(), List.of(), TENANT_C, CREATED, "1", CREATED, "1", 1L));
+        for (Topic topic : topics) {
+            if (topic.name().equals(EVENT_TOPIC) || topic.name().equals(TOTAL_TOPIC)) {
+                Topic copy = new Topic(inC(topic.topicId()), topic.name(), topic.type(), topic.kind(), DATA_SOURCE,
+                        topic.factors(), topic.description(), TENANT_C, topic.createdAt(), topic.createdBy(),
+                        topic.lastModifiedAt(), topic.lastModifiedBy(), topic.version());
+                writer.saveTopic(copy);
+                TopicTables.createIfAbsent(dataTarget, copy);
+            }
+        }
+        for (Pipeline pipeline : pipelines) {
+            if (pipeline.topicId().equals("rel-tp-event")) {
+                String json = new String(json(pipeline), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("\"rel-tp-", "\"rel-c-tp-").replace("\"rel-pl-", "\"rel-c-pl-")
+                        .replace("\"" + TENANT_A + "\"", "\"" + TENANT_C + "\"");
+                writer.savePipeline(read(json, Pipeline.class));
+            }
+        }
+    }
+
+    private static String inC(String topicId) {
+        return topicId.replace("rel-tp-", "rel-c-tp-");
+    }
+
+    private static byte[] json(Object value) {
+        try {
+            return WatchmenJson.mapper().writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return WatchmenJson.mapper().readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

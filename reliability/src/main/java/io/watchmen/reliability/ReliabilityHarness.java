@@ -76,6 +76,7 @@ public final class ReliabilityHarness {
         if (o.runs("crash")) {
             results.add(progress(out, crash(database, o, runId, false)));
             results.add(progress(out, crash(database, o, runId, true)));
+            results.add(progress(out, crashBetweenCommits(database, o, runId)));
         }
         return results;
     }
@@ -105,6 +106,35 @@ public final class ReliabilityHarness {
         }
         if (result.ok()) {
             deleteTree(work); // otherwise kept: the children's logs and the H2 file explain the failure
+        }
+        return result;
+    }
+
+    /**
+     * The crash suite with tenant C's topics in a second database on the same server ({@code <db>_data}, created
+     * when absent; an H2 file beside the crash suite's for an in-memory H2): a quarter of the kills, each placed
+     * between the commit of the data database and the meta database's.
+     */
+    static CaseResult crashBetweenCommits(Database database, HarnessOptions o, String runId) throws IOException,
+            InterruptedException {
+        Path work = Files.createTempDirectory("watchmen-crash");
+        Database shared = database.isH2Memory()
+                ? new Database("jdbc:h2:file:" + work.resolve("crash").toAbsolutePath() + ";AUTO_SERVER=TRUE", "sa", "")
+                : database;
+        Database data = shared.sibling("_data");
+        CaseResult result;
+        try (DataSourceRegistry registry = shared.registry(); DataSourceRegistry dataRegistry = data.registry()) {
+            Fixture fixture = Fixture.load();
+            fixture.install(registry.meta());
+            fixture.installSecondDatabase(registry.meta(), data, dataRegistry.meta());
+            try (CoreRuntime runtime = CoreRuntime.create(shared.settings(0, 100, o.maxObjectBytes(),
+                    o.chunkSize()))) {
+                result = new CrashSuite(shared, dataRegistry.meta(), runtime, work).runBetweenCommits("crds" + runId,
+                        o.crashEvents(), 40, Math.min(16, o.chunkSize()), Math.max(1, o.kills() / 4), o.seed());
+            }
+        }
+        if (result.ok()) {
+            deleteTree(work);
         }
         return result;
     }

@@ -2,6 +2,7 @@ package io.watchmen.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.watchmen.core.storage.DataSourceRegistry;
 import io.watchmen.core.testing.TestDatabase;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,22 @@ class CrashTest {
 
             DuplicateDeliveryTest.assertClean(result);
             assertThat(result.name()).contains("objects of 1-25 items");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"H2", "MARIADB"})
+    void topicsInASecondDatabase_childKilledBetweenTheCommitsFourTimes_thenRedeliveryEqualsOneCleanDelivery(
+            TestDatabase kind) throws Exception {
+        try (SuiteDatabase suite = SuiteDatabase.shared(kind, "crashds", directory, 8);
+             SuiteDatabase second = SuiteDatabase.sharedEmpty(kind, "crashdsdata", directory);
+             DataSourceRegistry dataRegistry = second.database.registry()) {
+            Fixture.load().installSecondDatabase(suite.target(), second.database, dataRegistry.meta());
+            CaseResult result = new CrashSuite(suite.database, dataRegistry.meta(), suite.runtime, directory)
+                    .runBetweenCommits("crds", 60, 10, 8, 4, 13);
+
+            DuplicateDeliveryTest.assertClean(result);
+            assertThat(result.name()).contains("4 SIGKILLs");
         }
     }
 }

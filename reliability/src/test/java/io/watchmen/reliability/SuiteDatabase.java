@@ -19,12 +19,30 @@ final class SuiteDatabase implements AutoCloseable {
     final CoreRuntime runtime;
 
     private SuiteDatabase(TestDb db, Database database, int chunkSize) {
+        this(db, database, chunkSize, true);
+    }
+
+    private SuiteDatabase(TestDb db, Database database, int chunkSize, boolean withFixture) {
         this.db = db;
         this.database = database;
         this.registry = database.registry();
-        Fixture.load().install(registry.meta());
-        this.runtime = CoreRuntime.create(database.settings(0, 100, MAX_OBJECT_BYTES, chunkSize));
-        runtime.prime(); // creates the ledger tables the checks read
+        if (withFixture) {
+            Fixture.load().install(registry.meta());
+            this.runtime = CoreRuntime.create(database.settings(0, 100, MAX_OBJECT_BYTES, chunkSize));
+            runtime.prime(); // creates the ledger tables the checks read
+        } else {
+            this.runtime = null;
+        }
+    }
+
+    /** An empty database another JVM can reach, without fixture or runtime: a second (data) database. */
+    static SuiteDatabase sharedEmpty(TestDatabase kind, String hint, java.nio.file.Path directory) {
+        if (kind == TestDatabase.H2) {
+            return new SuiteDatabase(null, new Database("jdbc:h2:file:" + directory.resolve(hint).toAbsolutePath()
+                    + ";AUTO_SERVER=TRUE", "sa", ""), 1, false);
+        }
+        TestDb db = kind.create(hint);
+        return new SuiteDatabase(db, new Database(db.jdbcUrl(), db.user(), db.password()), 1, false);
     }
 
     static SuiteDatabase create(TestDatabase kind, String hint) {
@@ -57,7 +75,9 @@ final class SuiteDatabase implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            runtime.close();
+            if (runtime != null) {
+                runtime.close();
+            }
             registry.close();
         } finally {
             if (db != null) {

@@ -39,6 +39,11 @@ public enum ErrorCode {
     CASCADE_LIMIT_EXCEEDED(false),
     /** A pipeline step failed; details are in the monitor log. */
     PIPELINE_FAILED(false),
+    /**
+     * An earlier attempt of the item committed in some of its data sources and not in others (the process died
+     * between their commits): running it again would write twice, so it is dead-lettered for the operator.
+     */
+    DELIVERY_IN_DOUBT(false),
     /** Anything not classified above. */
     INTERNAL(true);
 

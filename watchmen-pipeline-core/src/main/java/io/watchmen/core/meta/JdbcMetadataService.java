@@ -153,6 +153,19 @@ public final class JdbcMetadataService implements MetadataService {
         return dataSource.filter(found -> Objects.equals(found.tenantId(), tenantId));
     }
 
+    /**
+     * Every data source of every tenant, passwords decrypted, read now (not cached): for maintenance over all
+     * data databases, such as purging the delivery marks.
+     */
+    public List<DataSource> allDataSources() {
+        List<DataSource> rows = new ArrayList<>();
+        for (DataSource row : query("SELECT " + MetaRows.DATA_SOURCE_COLUMNS + " FROM data_sources"
+                + " ORDER BY data_source_id", MetaRows::dataSource, "data sources")) {
+            rows.add(decrypted(row));
+        }
+        return rows;
+    }
+
     @Override
     public Optional<ExternalWriter> externalWriter(String writerId, String tenantId) {
         if (writerId == null) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * Where topic data and metadata live (spec storage 7.4): the meta database from its JDBC URL, and one target per
@@ -26,10 +27,20 @@ public final class DataSourceRegistry implements AutoCloseable {
     private final BiFunction<String, String, Optional<DataSource>> dataSourceLookup;
     private final StorageTarget meta;
     private final LazyPool metaPool;
+    private final Consumer<StorageTarget> firstUse;
     private final Map<String, Entry> targets = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    private record Entry(StorageTarget target, LazyPool pool) {
+    private static final class Entry {
+        final StorageTarget target;
+        final LazyPool pool;
+        /** The first-use hook ran to its end for this data source. */
+        volatile boolean prepared;
+
+        Entry(StorageTarget target, LazyPool pool) {
+            this.target = target;
+            this.pool = pool;
+        }
     }
 
     /**
@@ -37,8 +48,21 @@ public final class DataSourceRegistry implements AutoCloseable {
      */
     public DataSourceRegistry(String metaJdbcUrl, String metaUser, Secret metaPassword, Settings.Pool pool,
                               BiFunction<String, String, Optional<DataSource>> dataSourceLookup) {
+        this(metaJdbcUrl, metaUser, metaPassword, pool, dataSourceLookup, target -> { });
+    }
+
+    /**
+     * @param firstUse runs once per data source (not the meta database) before a topic's target is first handed
+     *                 out, on a connection of its own: the runtime creates its tables there (the delivery marks)
+     *                 before any unit of work holds a connection to it; a failure fails that call and it runs again
+     *                 on the next
+     */
+    public DataSourceRegistry(String metaJdbcUrl, String metaUser, Secret metaPassword, Settings.Pool pool,
+                              BiFunction<String, String, Optional<DataSource>> dataSourceLookup,
+                              Consumer<StorageTarget> firstUse) {
         this.poolSettings = pool;
         this.dataSourceLookup = dataSourceLookup;
+        this.firstUse = firstUse;
         String url = JdbcUrls.forInstalledDrivers(metaJdbcUrl);
         SqlDialect dialect = SqlDialect.forJdbcUrl(url);
         this.metaPool = new LazyPool("watchmen-meta", new JdbcUrls.Connect(url, metaUser,
@@ -59,13 +83,43 @@ public final class DataSourceRegistry implements AutoCloseable {
         if (id == null || id.isBlank()) {
             return meta;
         }
-        return targets.computeIfAbsent(id, key -> open(key, topic)).target();
+        Entry entry = targets.computeIfAbsent(id, key -> open(key, topic));
+        if (!entry.prepared) {
+            synchronized (entry) {
+                if (!entry.prepared) {
+                    firstUse.accept(entry.target);
+                    entry.prepared = true;
+                }
+            }
+        }
+        return entry.target;
+    }
+
+    /**
+     * The target of a data source row (its password decrypted), sharing the pool of the topics in it: for work on
+     * every data source of the metadata, such as purging the delivery marks.
+     */
+    public StorageTarget forDataSource(DataSource row) {
+        if (closed) {
+            throw new WatchmenException(ErrorCode.INTERNAL, "Data source registry is closed.");
+        }
+        return targets.computeIfAbsent(row.dataSourceId(), key -> open(key, row)).target;
+    }
+
+    /** The target of a data source already in use by this registry; empty when none has asked for it yet. */
+    public Optional<StorageTarget> opened(String dataSourceId) {
+        Entry entry = dataSourceId == null ? null : targets.get(dataSourceId);
+        return entry == null ? Optional.empty() : Optional.of(entry.target);
     }
 
     private Entry open(String id, Topic topic) {
         DataSource row = dataSourceLookup.apply(id, topic.tenantId())
                 .orElseThrow(() -> new WatchmenException(ErrorCode.CONFIG_INVALID, "Data source[id=" + id
                         + "] not declared for topic[id=" + topic.topicId() + ", name=" + topic.name() + "]."));
+        return open(id, row);
+    }
+
+    private Entry open(String id, DataSource row) {
         JdbcUrls.Connect connect = JdbcUrls.of(row);
         SqlDialect dialect = SqlDialect.forJdbcUrl(connect.jdbcUrl());
         LazyPool pool = new LazyPool("watchmen-ds-" + id.replaceAll("[^A-Za-z0-9_-]", "_"), connect,
@@ -90,7 +144,7 @@ public final class DataSourceRegistry implements AutoCloseable {
     public void evictConnections() {
         metaPool.evict();
         for (Entry entry : targets.values()) {
-            entry.pool().evict();
+            entry.pool.evict();
         }
     }
 
@@ -99,7 +153,7 @@ public final class DataSourceRegistry implements AutoCloseable {
         closed = true;
         metaPool.close();
         for (Entry entry : targets.values()) {
-            entry.pool().close();
+            entry.pool.close();
         }
         targets.clear();
     }

@@ -24,6 +24,10 @@ final class JdbcUnitOfWork implements UnitOfWork {
 
     private final boolean deferring;
     private final Map<String, Opened> connections = new LinkedHashMap<>();
+    /** Targets asked for since the last {@link #touchedTargets()}, by key, in order of first use. */
+    private final Map<String, StorageTarget> touched = new LinkedHashMap<>();
+    /** The last target recorded in {@link #touched}: most calls in a row ask for the same one. */
+    private StorageTarget lastTouched;
     private boolean closed;
     /** Statements may have run since the last commit or rollback: close() must roll back. */
     private boolean pending;
@@ -52,6 +56,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
 
     @Override
     public Connection connection(StorageTarget target) {
+        touch(target);
         Opened opened = open(target);
         flush(opened);
         return opened.connection;
@@ -69,7 +74,26 @@ final class JdbcUnitOfWork implements UnitOfWork {
             return;
         }
         // opened now, not at the flush: connections commit in reverse order of first use (see commit())
+        touch(target);
         open(target).deferred.computeIfAbsent(sql, text -> new Deferred(table, new ArrayList<>())).rows().add(binder);
+    }
+
+    @Override
+    public List<StorageTarget> touchedTargets() {
+        if (touched.isEmpty()) {
+            return List.of();
+        }
+        List<StorageTarget> targets = List.copyOf(touched.values());
+        touched.clear();
+        lastTouched = null;
+        return targets;
+    }
+
+    private void touch(StorageTarget target) {
+        if (target != lastTouched) {
+            touched.putIfAbsent(target.key(), target);
+            lastTouched = target;
+        }
     }
 
     @Override
@@ -142,9 +166,13 @@ final class JdbcUnitOfWork implements UnitOfWork {
 
     /**
      * Sends every deferred row, then commits in reverse order of first use. The delivery ledger claims its row
-     * first (on the meta database), so it commits last: when an item spans several databases and the process dies
-     * between commits, the ledger does not say "done" for writes that were lost; the redelivery runs the item again
-     * instead.
+     * first (on the meta database), so the meta database commits last, after every other data source. Each of
+     * those holds the item's done mark ({@code wmx_delivery_marks}, written into the same transaction just before
+     * this commit), so a process that dies between the commits leaves data sources whose writes committed with
+     * their marks, and no ledger row: the redelivery claims the item again, finds the marks where it writes them,
+     * and reports the item done (every data source holds one) or in doubt (only some do) instead of running it
+     * twice. The other order would leave a ledger row saying "done" for writes that were lost, which nothing can
+     * detect.
      */
     @Override
     public void commit() {

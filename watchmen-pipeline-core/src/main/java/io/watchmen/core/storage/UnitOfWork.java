@@ -3,6 +3,7 @@ package io.watchmen.core.storage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * One transaction per data source for everything one trigger item writes, handed down explicitly (as Jdbi
@@ -57,6 +58,15 @@ public interface UnitOfWork extends AutoCloseable {
     /** Whether {@link #requireOwnUnits()} was called on this deferring unit. */
     default boolean ownUnitsRequired() {
         return false;
+    }
+
+    /**
+     * The targets asked for (a connection, or a deferred row) since the previous call, in order of first use, and
+     * forgets them: the data sources one item of a chunk used, though the chunk's connections stay open. The
+     * delivery ledger writes its done marks there. Empty by default.
+     */
+    default List<StorageTarget> touchedTargets() {
+        return List.of();
     }
 
     void commit();

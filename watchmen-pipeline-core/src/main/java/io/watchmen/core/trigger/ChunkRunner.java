@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs consecutive items of one object in one deferring unit of work: one ledger look-up for all of them, then per
- * item a trace id, a deferred claim, the PAT and the kernel; one commit sends every deferred row in batches. The
+ * item a trace id, a deferred claim, the PAT, the kernel and the deferred done marks in the other data sources it
+ * used; one commit sends every deferred row in batches. A mark present already (an earlier attempt of an item
+ * committed in that data source) fails the chunk, and the per-item path decides about that item. The
  * chunk commits only when every item ran cleanly (no exception, no pipeline run in ERROR, no external write asked
  * for); otherwise it rolls back and says where it failed, and the caller runs those items one by one, as if there
  * had been no chunk. Nothing of a rolled-back chunk is visible to anyone.
@@ -82,6 +84,7 @@ final class ChunkRunner {
                     PipelineTriggerDataWithPAT data = item.data();
                     String traceId = traceIds[at];
                     Principal principal = authenticator.authenticate(data.pat());
+                    work.touchedTargets(); // the claims' and the previous item's marks: this item starts here
                     InvocationResult result = invoker.invoke(new PipelineTriggerData(data.code(), data.data(),
                             data.triggerType(), data.tenantId()), traceId, principal, work);
                     if (work.ownUnitsRequired() || anyError(result.runs())) {
@@ -90,6 +93,8 @@ final class ChunkRunner {
                         log(keys, at, ownUnits ? "external-write" : "pipeline-error");
                         return Attempt.rolledBack(at, ownUnits);
                     }
+                    // deferred: a mark present already (an earlier attempt committed there) fails the batch
+                    ledger.markDone(work, keys.get(at), traceId, work.touchedTargets());
                     outcomes.add(new ItemOutcome(item.index(), ItemStatus.DONE, traceId, result.internalDataId(),
                             null, null, result.runs()));
                     millis[at] = System.nanoTime() - started;

@@ -14,6 +14,7 @@ import io.watchmen.core.model.system.DataSource;
 import io.watchmen.core.schema.SchemaContext;
 import io.watchmen.core.storage.DataSourceRegistry;
 import io.watchmen.core.storage.JdbcTopicDataService;
+import io.watchmen.core.storage.StorageTarget;
 import io.watchmen.core.storage.UnitOfWork;
 import io.watchmen.core.value.DateTimeParser;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -36,7 +39,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #create} only builds objects: pools open on first use, the worker id is leased by the first trace id,
  * and the ledger tables ({@code wmx_delivery_ledger}, {@code wmx_failed_deliveries}, in the meta database) are
- * created when absent by the first item or by {@link #prime()}.
+ * created when absent by the first item or by {@link #prime()}; the done marks' table ({@code wmx_delivery_marks})
+ * of a data source other than the meta database when this instance first uses a topic there.
  */
 public final class CoreRuntime implements StorageObjectHandler, AutoCloseable {
 
@@ -50,17 +54,20 @@ public final class CoreRuntime implements StorageObjectHandler, AutoCloseable {
     private final JdbcMetadataService metadata;
     private final SnowflakeGenerator ids;
     private final PatAuthenticator authenticator;
+    private final DeliveryMarks marks;
     private final JdbcDeliveryLedger ledger;
     private final DeliveryProcessor processor;
     private final DeadLetters deadLetters;
     private volatile boolean closed;
 
-    private CoreRuntime(Settings settings, Clock clock, ExternalWriters writers,
+    private CoreRuntime(Settings settings, Clock clock, ExternalWriters writers, UnaryOperator<UnitOfWork> units,
                         UnaryOperator<UnitOfWork> chunkUnits) {
         this.settings = settings;
         this.clock = clock;
+        this.marks = new DeliveryMarks(clock, this::dataSourceById, this::allDataSources);
+        // the marks table of a data source is created before any unit of work holds a connection to it
         this.registry = new DataSourceRegistry(MetaDatabase.jdbcUrl(settings.meta()), settings.meta().userName(),
-                settings.meta().password(), settings.pool(), this::lookUpDataSource);
+                settings.meta().password(), settings.pool(), this::lookUpDataSource, marks::ensureTable);
         javax.sql.DataSource meta = registry.meta().dataSource();
         this.metadata = new JdbcMetadataService(meta, settings, clock);
         this.ids = SnowflakeGenerator.create(settings.snowflake(), meta, clock);
@@ -70,11 +77,11 @@ public final class CoreRuntime implements StorageObjectHandler, AutoCloseable {
                 schemaContext, settings, clock, writers == null
                         ? ExternalWriters.standard(settings.pipelines().standardExternalWriterTimeout()) : writers);
         this.authenticator = new PatAuthenticator(meta, settings.crypto(), settings.caches(), clock);
-        this.ledger = new JdbcDeliveryLedger(registry.meta(), clock, settings.triggers().maxAttempts());
+        this.ledger = new JdbcDeliveryLedger(registry.meta(), clock, settings.triggers().maxAttempts(), marks);
         this.processor = new DeliveryProcessor(new StorageObjectParser(settings.triggers().maxObjectBytes(),
                 settings.triggers().maxNestingDepth(), settings.triggers().maxStringLength()), ledger,
                 pat -> authenticator.authenticate(pat, PatAuthenticator.PIPELINE_ROLES), ids::nextId,
-                registry::newUnitOfWork, kernel::tryToInvokePipelines,
+                () -> units.apply(registry.newUnitOfWork()), kernel::tryToInvokePipelines,
                 () -> chunkUnits.apply(registry.newDeferringUnitOfWork()), settings.triggers().chunkSize());
         this.deadLetters = new DeadLetters(ledger, processor);
     }
@@ -90,13 +97,28 @@ public final class CoreRuntime implements StorageObjectHandler, AutoCloseable {
     }
 
     /**
+     * For fault-injection harnesses: {@code units} wraps every unit of work, of single items and of chunks (for
+     * example to stop the process between the commits of two databases). Not for production wiring.
+     */
+    public static CoreRuntime create(Settings settings, Clock clock, UnaryOperator<UnitOfWork> units) {
+        Objects.requireNonNull(units, "units");
+        return create(settings, clock, null, units, units);
+    }
+
+    /**
      * For tests of the delivery path: {@code writers} replace the standard external writers (null: the standard
      * ones) and {@code chunkUnits} wraps the unit of work of every chunk of items.
      */
     static CoreRuntime create(Settings settings, Clock clock, ExternalWriters writers,
                               UnaryOperator<UnitOfWork> chunkUnits) {
+        return create(settings, clock, writers, UnaryOperator.identity(), chunkUnits);
+    }
+
+    /** As above, with {@code units} wrapping the unit of work of every single item too. */
+    static CoreRuntime create(Settings settings, Clock clock, ExternalWriters writers,
+                              UnaryOperator<UnitOfWork> units, UnaryOperator<UnitOfWork> chunkUnits) {
         return new CoreRuntime(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"),
-                writers, Objects.requireNonNull(chunkUnits, "chunkUnits"));
+                writers, Objects.requireNonNull(units, "units"), Objects.requireNonNull(chunkUnits, "chunkUnits"));
     }
 
     /**
@@ -179,10 +201,11 @@ public final class CoreRuntime implements StorageObjectHandler, AutoCloseable {
     }
 
     /**
-     * Forgets ledger rows of items done more than {@code keep} ago (the ledger grows by one row per item); a
-     * redelivery older than that would run its item again. Failure records of items not done (retries, dead
-     * letters) stay. Returns the rows deleted and the cut-off. Deployments run it on a schedule with the
-     * configured retention ({@code trigger.function.FunctionRuntime.purgeLedger}).
+     * Forgets ledger rows of items done more than {@code keep} ago (the ledger grows by one row per item), and the
+     * done marks written before then in every data source of the metadata (a data source that cannot be reached
+     * is logged and skipped); a redelivery older than that would run its item again. Failure records of items not
+     * done (retries, dead letters) stay. Returns the ledger rows deleted and the cut-off. Deployments run it on a
+     * schedule with the configured retention ({@code trigger.function.FunctionRuntime.purgeLedger}).
      */
     public LedgerPurge purgeDeliveryLedger(Duration keep) {
         ensureOpen();
@@ -199,6 +222,51 @@ public final class CoreRuntime implements StorageObjectHandler, AutoCloseable {
 
     private Optional<DataSource> lookUpDataSource(String dataSourceId, String tenantId) {
         return metadata.dataSource(dataSourceId, tenantId);
+    }
+
+    /** A data source the marks name, whatever its tenant: the one in use, else its row; empty when unknown. */
+    private Optional<StorageTarget> dataSourceById(String dataSourceId) {
+        Optional<StorageTarget> opened = registry.opened(dataSourceId);
+        if (opened.isPresent()) {
+            return opened;
+        }
+        try {
+            for (DataSource row : metadata.allDataSources()) {
+                if (row.dataSourceId().equals(dataSourceId)) {
+                    return Optional.of(registry.forDataSource(row));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Data source [{}] named by a delivery mark cannot be opened: {}", dataSourceId,
+                    e instanceof WatchmenException watchmen ? watchmen.code() : e.getClass().getSimpleName());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Every data source of the metadata, the ones this instance never used included (a purge from the command
+     * line uses none); a row that cannot be opened (an unsupported type) is logged and left out.
+     */
+    private List<StorageTarget> allDataSources() {
+        List<StorageTarget> targets = new ArrayList<>();
+        List<DataSource> rows;
+        try {
+            rows = metadata.allDataSources();
+        } catch (RuntimeException e) {
+            LOG.warn("The data sources cannot be listed; their delivery marks are not purged: {}",
+                    e instanceof WatchmenException watchmen ? watchmen.code() : e.getClass().getSimpleName());
+            return targets;
+        }
+        for (DataSource row : rows) {
+            try {
+                targets.add(registry.forDataSource(row));
+            } catch (RuntimeException e) {
+                LOG.warn("Data source [{}] cannot be opened; its delivery marks are not purged: {}",
+                        row.dataSourceId(), e instanceof WatchmenException watchmen ? watchmen.code()
+                                : e.getClass().getSimpleName());
+            }
+        }
+        return targets;
     }
 
     private void ensureOpen() {

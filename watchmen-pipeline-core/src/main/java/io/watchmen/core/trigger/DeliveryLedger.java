@@ -1,6 +1,7 @@
 package io.watchmen.core.trigger;
 
 import io.watchmen.core.ErrorCode;
+import io.watchmen.core.storage.StorageTarget;
 import io.watchmen.core.storage.UnitOfWork;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,10 @@ import java.util.Set;
  * per delivery key; the records of items done since are ignored (and removed on replay or purge), so success costs
  * no delete. The JDBC implementation is
  * {@link JdbcDeliveryLedger}; tests of the delivery path use an in-memory one.
+ *
+ * <p>An item that also wrote to other databases leaves a done mark in each of them ({@link #markDone}), committed
+ * before the ledger row: when only the ledger row was lost, the redelivery finds the marks and does not run the
+ * item twice ({@link #earlierAttempt}).
  */
 interface DeliveryLedger {
 
@@ -25,6 +30,15 @@ interface DeliveryLedger {
         static Claim alreadyDone(String traceId, Long dataId) {
             return new Claim(false, traceId, dataId);
         }
+    }
+
+    /**
+     * What an earlier attempt of an item committed outside the ledger's database: its trace id, the data sources
+     * holding its mark, those it marked that do not hold it, and those that could not be checked. Complete when the
+     * marks found are of one attempt and every data source it marked holds one: the item is done.
+     */
+    record EarlierAttempt(String traceId, List<String> holding, List<String> missing, List<String> unreachable,
+                          boolean complete) {
     }
 
     /** One failure of an item, as recorded. */
@@ -51,6 +65,21 @@ interface DeliveryLedger {
      * conflict with them when sent.
      */
     Set<String> doneAmong(UnitOfWork work, List<DeliveryKey> keys);
+
+    /**
+     * Writes the item's done mark under {@code traceId} into each of {@code touched} (the targets the item used)
+     * other than the ledger's own database, inside {@code work}, just before its commit: deferred in a deferring
+     * unit, where a mark present already fails the unit's batch and so its commit. In a unit of one item, returns
+     * the data source (its key) that held the item's mark already: an earlier attempt committed there while its
+     * ledger row was lost; the caller rolls back and asks {@link #earlierAttempt}.
+     */
+    Optional<String> markDone(UnitOfWork work, DeliveryKey key, String traceId, List<StorageTarget> touched);
+
+    /**
+     * After {@link #markDone} found a mark: what the earlier attempt committed, read outside any unit, in the data
+     * sources of {@code touched} and in those its marks list.
+     */
+    EarlierAttempt earlierAttempt(DeliveryKey key, List<StorageTarget> touched);
 
     /** Records a failure in its own transaction: one more attempt, dead-lettered per {@link Dispositions}. */
     FailureRecord recordFailure(Failure failure);

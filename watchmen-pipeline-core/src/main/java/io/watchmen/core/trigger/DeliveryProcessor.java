@@ -5,6 +5,7 @@ import io.watchmen.core.WatchmenException;
 import io.watchmen.core.auth.Principal;
 import io.watchmen.core.kernel.InvocationResult;
 import io.watchmen.core.model.pipeline.PipelineTriggerData;
+import io.watchmen.core.storage.StorageTarget;
 import io.watchmen.core.storage.UnitOfWork;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -17,9 +18,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The delivery path of a storage object: parse, then for each item, in one unit of work: claim it in the ledger
- * under a new trace id (already done → SKIPPED), authenticate its PAT, run the kernel, commit. Any failure rolls
- * the item back and is recorded in a transaction of its own. One log line per item; the PAT is never logged.
- * Thread-safe when its ports are.
+ * under a new trace id (already done → SKIPPED), authenticate its PAT, run the kernel, mark it done in the other
+ * data sources it used, commit. A mark found there already means an earlier attempt committed there and lost its
+ * ledger row: SKIPPED when it committed everywhere it marked, dead-lettered as DELIVERY_IN_DOUBT otherwise. Any
+ * failure rolls the item back and is recorded in a transaction of its own. One log line per item; the PAT is
+ * never logged. Thread-safe when its ports are.
  *
  * <p>Consecutive parsed items, up to the chunk size, share one deferring unit of work ({@link ChunkRunner}). A
  * chunk that does not commit cleanly leaves nothing behind and its items run one by one as above, the item that
@@ -153,6 +156,7 @@ final class DeliveryProcessor {
     private ItemOutcome execute(DeliveryKey key, ParsedItem item) {
         PipelineTriggerDataWithPAT data = item.data();
         String traceId = null;
+        List<StorageTarget> marked;
         try (UnitOfWork work = units.get()) {
             try {
                 // the trace id is taken first: the claim records it as the item's done mark
@@ -165,11 +169,16 @@ final class DeliveryProcessor {
                 }
                 Principal principal = authenticator.authenticate(data.pat());
                 traceId = candidate;
+                work.touchedTargets(); // the claim's: the item's own start here
                 InvocationResult result = invoker.invoke(new PipelineTriggerData(data.code(), data.data(),
                         data.triggerType(), data.tenantId()), traceId, principal, work);
-                work.commit();
-                return new ItemOutcome(item.index(), ItemStatus.DONE, traceId, result.internalDataId(), null, null,
-                        result.runs());
+                marked = work.touchedTargets();
+                if (ledger.markDone(work, key, traceId, marked).isEmpty()) {
+                    work.commit();
+                    return new ItemOutcome(item.index(), ItemStatus.DONE, traceId, result.internalDataId(), null,
+                            null, result.runs());
+                }
+                work.rollback(); // an earlier attempt committed in another database: decided below, unit closed
             } catch (RuntimeException e) {
                 rollbackQuietly(work, e);
                 throw e;
@@ -178,6 +187,54 @@ final class DeliveryProcessor {
             ErrorCode code = e instanceof WatchmenException watchmen ? watchmen.code() : ErrorCode.INTERNAL;
             return error(item.index(), traceId, code, Messages.safe(describe(e), data.pat()));
         }
+        return afterEarlierAttempt(key, item, marked);
+    }
+
+    /**
+     * A data source held the item's done mark: an earlier attempt committed there and lost its ledger row (the
+     * process died between the commits). When it committed in every data source it marked, the item is done: the
+     * ledger row is written alone (under the earlier trace id) and the item reports SKIPPED. Otherwise part of it
+     * committed and part did not: no run can be right, so it is dead-lettered at once as DELIVERY_IN_DOUBT.
+     */
+    private ItemOutcome afterEarlierAttempt(DeliveryKey key, ParsedItem item, List<StorageTarget> touched) {
+        String pat = item.data().pat();
+        try {
+            DeliveryLedger.EarlierAttempt earlier = ledger.earlierAttempt(key, touched);
+            if (earlier.complete()) {
+                try (UnitOfWork work = units.get()) {
+                    DeliveryLedger.Claim claim = ledger.claim(work, key, earlier.traceId());
+                    if (claim.claimed()) {
+                        work.commit();
+                    } else {
+                        work.rollback(); // a concurrent redelivery repaired it first
+                    }
+                    String traceId = claim.claimed() ? earlier.traceId() : claim.traceId();
+                    return new ItemOutcome(item.index(), ItemStatus.SKIPPED, traceId, claim.dataId(), null, null,
+                            List.of());
+                }
+            }
+            String message = "Delivery in doubt: an earlier attempt (trace id " + earlier.traceId() + ") committed"
+                    + " in data sources " + names(earlier.holding()) + (earlier.missing().isEmpty() ? ""
+                    : " but not in " + names(earlier.missing()))
+                    + (earlier.unreachable().isEmpty() ? "" : ", not checked in " + names(earlier.unreachable()))
+                    + "; running it again would write twice. Reconcile those data sources, delete the item's rows"
+                    + " in " + LedgerTables.MARKS + " there, then replay or discard it (docs/operations.md).";
+            LOG.error("trigger item-in-doubt object={} index={} deliveryKey={} traceId={} holding={} missing={}"
+                            + " unreachable={}", key.ref().display(), key.itemIndex(), key.value(), earlier.traceId(),
+                    earlier.holding(), earlier.missing(), earlier.unreachable());
+            return error(item.index(), earlier.traceId(), ErrorCode.DELIVERY_IN_DOUBT, Messages.safe(message, pat));
+        } catch (RuntimeException e) {
+            ErrorCode code = e instanceof WatchmenException watchmen ? watchmen.code() : ErrorCode.INTERNAL;
+            return error(item.index(), null, code, Messages.safe(describe(e), pat));
+        }
+    }
+
+    private static String names(List<String> dataSources) {
+        StringBuilder text = new StringBuilder();
+        for (String id : dataSources) {
+            text.append(text.length() == 0 ? "" : ",").append(id);
+        }
+        return "[" + text + "]";
     }
 
     private static void rollbackQuietly(UnitOfWork work, RuntimeException cause) {

@@ -18,15 +18,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The delivery ledger and failure records in one database, the meta database: items of topics stored there (a
  * topic without a data source id) are claimed, written and marked done in one transaction. A topic in another
- * data source has a transaction of its own there, committed after the ledger's (the unit of work commits in the
- * order it opened connections): a crash between the two commits would leave the item marked done without its
- * rows. Tables are created on first use.
+ * data source has a transaction of its own there, committed before the ledger's (the unit of work commits in
+ * reverse order of first use, and the claim uses the meta database first), with the item's done mark in it
+ * ({@link DeliveryMarks}): a crash between the two commits leaves the item's rows with their mark and no ledger
+ * row, and the redelivery finds the mark instead of writing the rows twice. Tables are created on first use.
  */
 final class JdbcDeliveryLedger implements DeliveryLedger {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.watchmen.core.trigger");
 
     private static final String COLUMNS = "delivery_key, provider, bucket, object_key, object_version, object_size,"
             + " content_sha256, item_index";
@@ -42,12 +47,19 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
     private final StorageTarget target;
     private final Clock clock;
     private final int maxAttempts;
+    private final DeliveryMarks marks;
     private volatile boolean tablesReady;
 
+    /** A ledger that knows no data sources beyond the ones its callers hand it (tests of the ledger alone). */
     JdbcDeliveryLedger(StorageTarget target, Clock clock, int maxAttempts) {
+        this(target, clock, maxAttempts, DeliveryMarks.withoutDataSources(clock));
+    }
+
+    JdbcDeliveryLedger(StorageTarget target, Clock clock, int maxAttempts, DeliveryMarks marks) {
         this.target = target;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
+        this.marks = marks;
     }
 
     /** Creates the tables when absent (once per instance; also done lazily by every other method). */
@@ -116,6 +128,16 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
         } catch (SQLException e) {
             throw failure(e, "look up " + keys.size() + " deliveries of " + keys.get(0).ref().display(), null);
         }
+    }
+
+    @Override
+    public Optional<String> markDone(UnitOfWork work, DeliveryKey key, String traceId, List<StorageTarget> touched) {
+        return marks.mark(work, target.key(), key, traceId, touched).map(StorageTarget::key);
+    }
+
+    @Override
+    public EarlierAttempt earlierAttempt(DeliveryKey key, List<StorageTarget> touched) {
+        return marks.earlierAttempt(target.key(), key, touched);
     }
 
     /** The done row that made the claim fail (read on the redelivery path only). */
@@ -209,10 +231,22 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
     }
 
     /**
-     * Deletes the ledger rows of items done before {@code doneBefore}; a redelivery of such an item would run it
-     * again, so keep well beyond the platforms' redelivery windows (hours to days).
+     * Deletes the ledger rows of items done before {@code doneBefore}, then the done marks written before it in
+     * every data source the marks know (all of the metadata's, in a runtime); a redelivery of such an item would
+     * run it again, so keep well beyond the platforms' redelivery windows (hours to days). Returns the ledger rows
+     * deleted.
      */
     int purgeDone(LocalDateTime doneBefore) {
+        int deleted = purgeLedger(doneBefore);
+        // after the ledger: a mark kept longer than its ledger row only makes a late redelivery report "skipped"
+        int marksDeleted = marks.purge(doneBefore);
+        if (marksDeleted > 0) {
+            LOG.info("ledger purged-marks rows={} before={}", marksDeleted, doneBefore);
+        }
+        return deleted;
+    }
+
+    private int purgeLedger(LocalDateTime doneBefore) {
         ensureTables();
         try (Connection connection = target.dataSource().getConnection()) {
             connection.setAutoCommit(false);
@@ -332,7 +366,7 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
         return Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS));
     }
 
-    private static boolean integrityViolation(SQLException e) {
+    static boolean integrityViolation(SQLException e) {
         for (SQLException next = e; next != null; next = next.getNextException()) {
             String state = next.getSQLState();
             if (state != null && state.startsWith("23")) {

@@ -134,6 +134,25 @@ class JdbcUnitOfWorkTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void touchedTargets_listsTheTargetsUsedSinceTheLastCall_thoughTheirConnectionsStayOpen(TestDatabase database)
+            throws Exception {
+        try (StorageFixture f = new StorageFixture(database.create("uowtouch"));
+             UnitOfWork work = f.registry.newDeferringUnitOfWork()) {
+            Topic fact = f.topic("order_fact");
+            work.connection(f.registry.meta());
+            f.data.insertRow(work, fact, row("orderId", "A1"), "T1");
+            List<String> first = work.touchedTargets().stream().map(StorageTarget::key).toList();
+            List<String> none = work.touchedTargets().stream().map(StorageTarget::key).toList();
+            f.data.insertRow(work, fact, row("orderId", "A2"), "T1");
+
+            assertThat(first).containsExactly("meta", "ds-1");
+            assertThat(none).isEmpty();
+            assertThat(work.touchedTargets()).extracting(StorageTarget::key).containsExactly("ds-1");
+        }
+    }
+
     private static Map<String, Object> row(String key, Object value) {
         Map<String, Object> row = new HashMap<>();
         row.put(key, value);

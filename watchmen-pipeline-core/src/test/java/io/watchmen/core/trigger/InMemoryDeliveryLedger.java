@@ -1,5 +1,6 @@
 package io.watchmen.core.trigger;
 
+import io.watchmen.core.storage.StorageTarget;
 import io.watchmen.core.storage.UnitOfWork;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -34,6 +35,17 @@ final class InMemoryDeliveryLedger implements DeliveryLedger {
             }
         });
         return Claim.granted();
+    }
+
+    /** One database in memory: the ledger row is the only mark. */
+    @Override
+    public Optional<String> markDone(UnitOfWork work, DeliveryKey key, String traceId, List<StorageTarget> touched) {
+        return Optional.empty();
+    }
+
+    @Override
+    public EarlierAttempt earlierAttempt(DeliveryKey key, List<StorageTarget> touched) {
+        throw new IllegalStateException("no marks in memory");
     }
 
     @Override

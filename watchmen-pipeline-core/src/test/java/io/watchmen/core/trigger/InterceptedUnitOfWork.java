@@ -52,6 +52,11 @@ final class InterceptedUnitOfWork implements UnitOfWork {
     }
 
     @Override
+    public java.util.List<StorageTarget> touchedTargets() {
+        return delegate.touchedTargets();
+    }
+
+    @Override
     public void requireOwnUnits() {
         delegate.requireOwnUnits();
     }
