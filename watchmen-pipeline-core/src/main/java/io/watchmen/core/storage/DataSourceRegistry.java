@@ -120,6 +120,11 @@ public final class DataSourceRegistry implements AutoCloseable {
     }
 
     private Entry open(String id, DataSource row) {
+        if (META_KEY.equals(id)) {
+            // a unit of work keeps one connection per target key: this data source would share the meta connection
+            throw new WatchmenException(ErrorCode.CONFIG_INVALID, "Data source[id=" + id + "] has the id reserved"
+                    + " for the meta database; give the data source another id.");
+        }
         JdbcUrls.Connect connect = JdbcUrls.of(row);
         SqlDialect dialect = SqlDialect.forJdbcUrl(connect.jdbcUrl());
         LazyPool pool = new LazyPool("watchmen-ds-" + id.replaceAll("[^A-Za-z0-9_-]", "_"), connect,

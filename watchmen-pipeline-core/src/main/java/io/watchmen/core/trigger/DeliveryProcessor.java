@@ -277,7 +277,8 @@ final class DeliveryProcessor {
                     outcome.traceId(), outcome.status().json(), millis, outcome.errorCode(),
                     failure == null ? "?" : failure.attempts(), failure != null && failure.deadLettered(),
                     outcome.error());
-        } else {
+        } else if (LOG.isInfoEnabled()) {
+            // one line per item of a 10,000-item object: its arguments are built only when it is written
             LOG.info("trigger item object={} index={} traceId={} status={} durationMs={} errorCode=- dataId={}"
                             + " pipelines={}", key.ref().display(), outcome.index(), outcome.traceId(),
                     outcome.status().json(), millis, outcome.dataId(), outcome.pipelines().size());

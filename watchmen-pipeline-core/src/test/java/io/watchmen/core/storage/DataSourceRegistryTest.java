@@ -53,6 +53,18 @@ class DataSourceRegistryTest {
         }
     }
 
+    @Test
+    void forTopic_dataSourceWithTheMetaKeyAsId_isConfigInvalidInsteadOfSharingTheMetaConnection() {
+        var row = new io.watchmen.core.model.system.DataSource(DataSourceRegistry.META_KEY, "c", "h2", null, null,
+                "sa", "", null, "jdbc:h2:mem:reg4;DB_CLOSE_DELAY=-1", List.of(), "T1", null, null, null, null, 1L);
+        try (DataSourceRegistry registry = new DataSourceRegistry("jdbc:h2:mem:reg5;DB_CLOSE_DELAY=-1", "sa",
+                Secret.of(""), StorageFixture.POOL, (id, tenant) -> Optional.of(row))) {
+            assertThatThrownBy(() -> registry.forTopic(topic(DataSourceRegistry.META_KEY)))
+                    .isInstanceOf(WatchmenException.class).hasMessageContaining("reserved for the meta database")
+                    .extracting(e -> ((WatchmenException) e).code()).isEqualTo(ErrorCode.CONFIG_INVALID);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void unitOfWork_reReadingARow_seesAConcurrentCommit(TestDatabase database) throws Exception {
