@@ -54,8 +54,13 @@ final class PauseBetweenCommits implements UnitOfWork {
     }
 
     @Override
-    public List<StorageTarget> touchedTargets() {
-        return delegate.touchedTargets();
+    public void recordWrite(StorageTarget target) {
+        delegate.recordWrite(target);
+    }
+
+    @Override
+    public List<StorageTarget> writtenTargets() {
+        return delegate.writtenTargets();
     }
 
     @Override

@@ -85,6 +85,7 @@ public final class JdbcTopicDataService implements TopicDataService {
         LocalDateTime now = now();
         List<Long> assigned = new ArrayList<>(rows.size());
         Connection connection = work.connection(target);
+        work.recordWrite(target);
         // one statement, one batch: the driver sends it in one round trip where it can
         try (PreparedStatement statement = connection.prepareStatement(sql.insert(target, layout))) {
             for (Map<String, Object> data : rows) {
@@ -359,6 +360,7 @@ public final class JdbcTopicDataService implements TopicDataService {
     private int execute(UnitOfWork work, Topic topic, StorageTarget target, String text,
                         List<SqlFragment.Param> params, Supplier<String> failure) {
         Connection connection = work.connection(target);
+        work.recordWrite(target);
         try (PreparedStatement statement = connection.prepareStatement(text)) {
             bind(statement, params, true);
             return statement.executeUpdate();

@@ -24,7 +24,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
 
     private final boolean deferring;
     private final Map<String, Opened> connections = new LinkedHashMap<>();
-    /** Targets asked for since the last {@link #touchedTargets()}, by key, in order of first use. */
+    /** Targets written since the last {@link #writtenTargets()}, by key, in order of first write. */
     private final Map<String, StorageTarget> touched = new LinkedHashMap<>();
     /** The last target recorded in {@link #touched}: most calls in a row ask for the same one. */
     private StorageTarget lastTouched;
@@ -56,7 +56,6 @@ final class JdbcUnitOfWork implements UnitOfWork {
 
     @Override
     public Connection connection(StorageTarget target) {
-        touch(target);
         Opened opened = open(target);
         flush(opened);
         return opened.connection;
@@ -79,7 +78,12 @@ final class JdbcUnitOfWork implements UnitOfWork {
     }
 
     @Override
-    public List<StorageTarget> touchedTargets() {
+    public void recordWrite(StorageTarget target) {
+        touch(target);
+    }
+
+    @Override
+    public List<StorageTarget> writtenTargets() {
         if (touched.isEmpty()) {
             return List.of();
         }

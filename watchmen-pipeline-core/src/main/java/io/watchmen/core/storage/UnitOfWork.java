@@ -39,6 +39,7 @@ public interface UnitOfWork extends AutoCloseable {
      * deferring unit, executed at once otherwise. {@code table} names the table in a failure.
      */
     default void defer(StorageTarget target, String sql, String table, RowBinder binder) {
+        recordWrite(target);
         try (PreparedStatement statement = connection(target).prepareStatement(sql)) {
             binder.bind(statement);
             statement.executeUpdate();
@@ -61,11 +62,19 @@ public interface UnitOfWork extends AutoCloseable {
     }
 
     /**
-     * The targets asked for (a connection, or a deferred row) since the previous call, in order of first use, and
-     * forgets them: the data sources one item of a chunk used, though the chunk's connections stay open. The
+     * Records that a statement writing rows ran (or is about to run) on {@code target}'s connection: callers that
+     * write through {@link #connection(StorageTarget)} say so, deferred rows count by themselves. Reads do not:
+     * a data source an item only read needs no done mark (and may be one the runtime cannot create tables in).
+     */
+    default void recordWrite(StorageTarget target) {
+    }
+
+    /**
+     * The targets written (a recorded write, or a deferred row) since the previous call, in order of first write,
+     * and forgets them: the data sources one item of a chunk wrote, though the chunk's connections stay open. The
      * delivery ledger writes its done marks there. Empty by default.
      */
-    default List<StorageTarget> touchedTargets() {
+    default List<StorageTarget> writtenTargets() {
         return List.of();
     }
 

@@ -84,7 +84,7 @@ final class ChunkRunner {
                     PipelineTriggerDataWithPAT data = item.data();
                     String traceId = traceIds[at];
                     Principal principal = authenticator.authenticate(data.pat());
-                    work.touchedTargets(); // the claims' and the previous item's marks: this item starts here
+                    work.writtenTargets(); // the claims' and the previous item's marks: this item starts here
                     InvocationResult result = invoker.invoke(new PipelineTriggerData(data.code(), data.data(),
                             data.triggerType(), data.tenantId()), traceId, principal, work);
                     if (work.ownUnitsRequired() || anyError(result.runs())) {
@@ -94,7 +94,7 @@ final class ChunkRunner {
                         return Attempt.rolledBack(at, ownUnits);
                     }
                     // deferred: a mark present already (an earlier attempt committed there) fails the batch
-                    ledger.markDone(work, keys.get(at), traceId, work.touchedTargets());
+                    ledger.markDone(work, keys.get(at), traceId, work.writtenTargets());
                     outcomes.add(new ItemOutcome(item.index(), ItemStatus.DONE, traceId, result.internalDataId(),
                             null, null, result.runs()));
                     millis[at] = System.nanoTime() - started;

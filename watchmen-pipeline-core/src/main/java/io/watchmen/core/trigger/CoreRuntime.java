@@ -67,7 +67,7 @@ public final class CoreRuntime implements StorageObjectHandler, AutoCloseable {
         this.marks = new DeliveryMarks(clock, this::dataSourceById, this::allDataSources);
         // the marks table of a data source is created before any unit of work holds a connection to it
         this.registry = new DataSourceRegistry(MetaDatabase.jdbcUrl(settings.meta()), settings.meta().userName(),
-                settings.meta().password(), settings.pool(), this::lookUpDataSource, marks::ensureTable);
+                settings.meta().password(), settings.pool(), this::lookUpDataSource, marks::prepare);
         javax.sql.DataSource meta = registry.meta().dataSource();
         this.metadata = new JdbcMetadataService(meta, settings, clock);
         this.ids = SnowflakeGenerator.create(settings.snowflake(), meta, clock);

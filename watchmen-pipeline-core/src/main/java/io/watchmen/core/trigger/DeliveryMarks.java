@@ -62,6 +62,19 @@ final class DeliveryMarks {
         return new DeliveryMarks(clock, id -> Optional.empty(), List::of);
     }
 
+    /**
+     * On a data source's first use: creates its marks table before any unit of work holds a connection there (a
+     * pool of one would otherwise wait on itself). A data source the runtime may not create tables in is only
+     * reported here: items that merely read it need no mark; an item that writes it fails at its mark instead.
+     */
+    void prepare(StorageTarget target) {
+        try {
+            ensureTable(target);
+        } catch (WatchmenException e) {
+            LOG.warn("ledger marks-table-unavailable dataSource={} error=\"{}\"", target.key(), e.getMessage());
+        }
+    }
+
     /** Creates the marks table of a data database when absent (once per target and instance). */
     void ensureTable(StorageTarget target) {
         if (!tablesReady.contains(target.key())) {

@@ -169,10 +169,10 @@ final class DeliveryProcessor {
                 }
                 Principal principal = authenticator.authenticate(data.pat());
                 traceId = candidate;
-                work.touchedTargets(); // the claim's: the item's own start here
+                work.writtenTargets(); // the claim's: the item's own start here
                 InvocationResult result = invoker.invoke(new PipelineTriggerData(data.code(), data.data(),
                         data.triggerType(), data.tenantId()), traceId, principal, work);
-                marked = work.touchedTargets();
+                marked = work.writtenTargets();
                 if (ledger.markDone(work, key, traceId, marked).isEmpty()) {
                     work.commit();
                     return new ItemOutcome(item.index(), ItemStatus.DONE, traceId, result.internalDataId(), null,

@@ -49,6 +49,8 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
     private final int maxAttempts;
     private final DeliveryMarks marks;
     private volatile boolean tablesReady;
+    /** Ledger rows deleted per purge transaction. */
+    private int purgeBatch = 1_000;
 
     /** A ledger that knows no data sources beyond the ones its callers hand it (tests of the ledger alone). */
     JdbcDeliveryLedger(StorageTarget target, Clock clock, int maxAttempts) {
@@ -60,6 +62,12 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         this.marks = marks;
+    }
+
+    /** Tests: a small batch shows that a purge spanning several transactions deletes every row it should. */
+    JdbcDeliveryLedger withPurgeBatch(int rows) {
+        this.purgeBatch = rows;
+        return this;
     }
 
     /** Creates the tables when absent (once per instance; also done lazily by every other method). */
@@ -246,28 +254,64 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
         return deleted;
     }
 
+    /**
+     * Deletes in transactions of at most {@link #purgeBatch} rows (keys found through the done_at index), so the
+     * first purge of a ledger that grew for months neither holds one huge transaction nor outlasts a function's
+     * timeout without progress: every batch committed stays purged.
+     */
     private int purgeLedger(LocalDateTime doneBefore) {
         ensureTables();
+        int deleted = 0;
         try (Connection connection = target.dataSource().getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement stale = connection.prepareStatement("DELETE FROM " + LedgerTables.FAILURES
-                         + " WHERE delivery_key IN (SELECT delivery_key FROM " + LedgerTables.LEDGER
-                         + " WHERE done_at < ?)");
-                 PreparedStatement delete = connection.prepareStatement("DELETE FROM " + LedgerTables.LEDGER
-                         + " WHERE done_at < ?")) {
-                // stale failure records first: without their ledger row they would read as dead letters again
-                stale.setTimestamp(1, Timestamp.valueOf(doneBefore));
-                stale.executeUpdate();
-                delete.setTimestamp(1, Timestamp.valueOf(doneBefore));
-                int deleted = delete.executeUpdate();
-                connection.commit();
-                return deleted;
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
+            while (true) {
+                List<String> keys = donePage(connection, doneBefore);
+                if (keys.isEmpty()) {
+                    return deleted;
+                }
+                try {
+                    // stale failure records first: without their ledger row they would read as dead letters again
+                    deleteByKeys(connection, LedgerTables.FAILURES, keys);
+                    deleted += deleteByKeys(connection, LedgerTables.LEDGER, keys);
+                    connection.commit();
+                } catch (SQLException e) {
+                    connection.rollback();
+                    throw e;
+                }
+                if (keys.size() < purgeBatch) {
+                    return deleted;
+                }
             }
         } catch (SQLException e) {
             throw failure(e, "purge done deliveries", null);
+        }
+    }
+
+    private List<String> donePage(Connection connection, LocalDateTime doneBefore) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT delivery_key FROM " + LedgerTables.LEDGER
+                + " WHERE done_at < ? ORDER BY done_at")) {
+            select.setTimestamp(1, Timestamp.valueOf(doneBefore));
+            select.setMaxRows(purgeBatch);
+            List<String> keys = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    keys.add(rows.getString(1));
+                }
+            }
+            return keys;
+        }
+    }
+
+    private static int deleteByKeys(Connection connection, String table, List<String> keys) throws SQLException {
+        StringBuilder sql = new StringBuilder("DELETE FROM ").append(table).append(" WHERE delivery_key IN (");
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+        }
+        try (PreparedStatement delete = connection.prepareStatement(sql.append(')').toString())) {
+            for (int i = 0; i < keys.size(); i++) {
+                delete.setString(i + 1, keys.get(i));
+            }
+            return delete.executeUpdate();
         }
     }
 

@@ -136,20 +136,34 @@ class JdbcUnitOfWorkTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void touchedTargets_listsTheTargetsUsedSinceTheLastCall_thoughTheirConnectionsStayOpen(TestDatabase database)
+    void writtenTargets_listsTheTargetsWrittenSinceTheLastCall_thoughTheirConnectionsStayOpen(TestDatabase database)
             throws Exception {
         try (StorageFixture f = new StorageFixture(database.create("uowtouch"));
              UnitOfWork work = f.registry.newDeferringUnitOfWork()) {
             Topic fact = f.topic("order_fact");
             work.connection(f.registry.meta());
             f.data.insertRow(work, fact, row("orderId", "A1"), "T1");
-            List<String> first = work.touchedTargets().stream().map(StorageTarget::key).toList();
-            List<String> none = work.touchedTargets().stream().map(StorageTarget::key).toList();
+            List<String> first = work.writtenTargets().stream().map(StorageTarget::key).toList();
+            List<String> none = work.writtenTargets().stream().map(StorageTarget::key).toList();
             f.data.insertRow(work, fact, row("orderId", "A2"), "T1");
 
-            assertThat(first).containsExactly("meta", "ds-1");
+            assertThat(first).containsExactly("ds-1");
             assertThat(none).isEmpty();
-            assertThat(work.touchedTargets()).extracting(StorageTarget::key).containsExactly("ds-1");
+            assertThat(work.writtenTargets()).extracting(StorageTarget::key).containsExactly("ds-1");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void writtenTargets_leaveOutATargetThatWasOnlyRead(TestDatabase database) throws Exception {
+        try (StorageFixture f = new StorageFixture(database.create("uowread"));
+             UnitOfWork work = f.registry.newUnitOfWork()) {
+            Topic fact = f.topic("order_fact");
+            f.data.exists(work, fact, JdbcTopicDataServiceTest.ALL, "T1");
+            assertThat(work.writtenTargets()).isEmpty();
+
+            f.data.insertRow(work, fact, row("orderId", "A1"), "T1");
+            assertThat(work.writtenTargets()).extracting(StorageTarget::key).containsExactly("ds-1");
         }
     }
 

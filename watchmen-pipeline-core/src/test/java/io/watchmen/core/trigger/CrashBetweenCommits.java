@@ -47,8 +47,13 @@ final class CrashBetweenCommits implements UnitOfWork {
     }
 
     @Override
-    public List<StorageTarget> touchedTargets() {
-        return delegate.touchedTargets();
+    public void recordWrite(StorageTarget target) {
+        delegate.recordWrite(target);
+    }
+
+    @Override
+    public List<StorageTarget> writtenTargets() {
+        return delegate.writtenTargets();
     }
 
     @Override

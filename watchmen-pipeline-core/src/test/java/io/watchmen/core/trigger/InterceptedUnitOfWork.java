@@ -52,8 +52,13 @@ final class InterceptedUnitOfWork implements UnitOfWork {
     }
 
     @Override
-    public java.util.List<StorageTarget> touchedTargets() {
-        return delegate.touchedTargets();
+    public void recordWrite(StorageTarget target) {
+        delegate.recordWrite(target);
+    }
+
+    @Override
+    public java.util.List<StorageTarget> writtenTargets() {
+        return delegate.writtenTargets();
     }
 
     @Override

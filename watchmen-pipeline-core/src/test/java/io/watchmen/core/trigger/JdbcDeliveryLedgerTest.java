@@ -233,6 +233,32 @@ class JdbcDeliveryLedgerTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void purgeDone_spanningSeveralBatches_deletesEveryRowBeforeTheCutOffAndTheirStaleFailures(TestDatabase database)
+            throws Exception {
+        try (TestDb db = database.create("ledger"); DataSourceRegistry registry = registry(db)) {
+            JdbcDeliveryLedger ledger = ledger(registry, 3).withPurgeBatch(3);
+            for (int index = 0; index < 10; index++) {
+                DeliveryKey key = DeliveryKey.of(REF, null, index);
+                if (index == 4) {
+                    ledger.recordFailure(failure(key, ErrorCode.STORAGE_FAILED));
+                }
+                try (UnitOfWork work = registry.newUnitOfWork()) {
+                    ledger.claim(work, key, "7" + index);
+                    work.commit();
+                }
+            }
+
+            assertThat(ledger.purgeDone(LocalDateTime.of(2026, 3, 1, 10, 15, 31))).isEqualTo(10);
+            assertThat(ledger.failure(DeliveryKey.of(REF, null, 4).value())).isEmpty();
+            assertThat(ledger.discard(DeliveryKey.of(REF, null, 4).value())).isFalse();
+            try (UnitOfWork work = registry.newUnitOfWork()) {
+                assertThat(ledger.claim(work, DeliveryKey.of(REF, null, 9), "8").claimed()).isTrue();
+            }
+        }
+    }
+
     private static DeliveryLedger.Failure failure(DeliveryKey key, ErrorCode code) {
         return new DeliveryLedger.Failure(key, "99", code, "boom", "{\"raw\": true}");
     }
