@@ -1,5 +1,6 @@
 package io.watchmen.reliability;
 
+import io.watchmen.core.storage.ForwardingUnitOfWork;
 import io.watchmen.core.storage.StorageTarget;
 import io.watchmen.core.storage.UnitOfWork;
 import java.io.PrintStream;
@@ -18,9 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * order, reverse of first use), and at the {@code pauseAt}-th such commit of the process says "window" and waits
  * to be killed before the meta database commits. Otherwise it then commits the rest as the unit would.
  */
-final class PauseBetweenCommits implements UnitOfWork {
+final class PauseBetweenCommits extends ForwardingUnitOfWork {
 
-    private final UnitOfWork delegate;
     private final String metaKey;
     private final AtomicInteger dataSourceCommits;
     private final int pauseAt;
@@ -29,7 +29,7 @@ final class PauseBetweenCommits implements UnitOfWork {
 
     PauseBetweenCommits(UnitOfWork delegate, String metaKey, AtomicInteger dataSourceCommits, int pauseAt,
                         PrintStream out) {
-        this.delegate = delegate;
+        super(delegate);
         this.metaKey = metaKey;
         this.dataSourceCommits = dataSourceCommits;
         this.pauseAt = pauseAt;
@@ -39,38 +39,13 @@ final class PauseBetweenCommits implements UnitOfWork {
     @Override
     public Connection connection(StorageTarget target) {
         used.putIfAbsent(target.key(), target);
-        return delegate.connection(target);
-    }
-
-    @Override
-    public boolean defersWrites() {
-        return delegate.defersWrites();
+        return super.connection(target);
     }
 
     @Override
     public void defer(StorageTarget target, String sql, String table, RowBinder binder) {
         used.putIfAbsent(target.key(), target);
-        delegate.defer(target, sql, table, binder);
-    }
-
-    @Override
-    public void recordWrite(StorageTarget target) {
-        delegate.recordWrite(target);
-    }
-
-    @Override
-    public List<StorageTarget> writtenTargets() {
-        return delegate.writtenTargets();
-    }
-
-    @Override
-    public void requireOwnUnits() {
-        delegate.requireOwnUnits();
-    }
-
-    @Override
-    public boolean ownUnitsRequired() {
-        return delegate.ownUnitsRequired();
+        super.defer(target, sql, table, binder);
     }
 
     @Override
@@ -83,7 +58,7 @@ final class PauseBetweenCommits implements UnitOfWork {
                 continue;
             }
             try {
-                delegate.connection(target).commit(); // sends what was deferred there first
+                delegate().connection(target).commit(); // sends what was deferred there first
             } catch (SQLException e) {
                 throw new IllegalStateException("commit on data source " + target.key() + " failed", e);
             }
@@ -99,16 +74,6 @@ final class PauseBetweenCommits implements UnitOfWork {
                 throw new IllegalStateException("interrupted in the window", e);
             }
         }
-        delegate.commit();
-    }
-
-    @Override
-    public void rollback() {
-        delegate.rollback();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
+        super.commit();
     }
 }

@@ -1,5 +1,6 @@
 package io.watchmen.core.trigger;
 
+import io.watchmen.core.storage.ForwardingUnitOfWork;
 import io.watchmen.core.storage.StorageTarget;
 import io.watchmen.core.storage.UnitOfWork;
 import java.sql.Connection;
@@ -16,15 +17,14 @@ import java.util.Map;
  * (reverse of first use, everything deferred sent first), then throws {@link InterceptedUnitOfWork.SimulatedCrash}
  * before the meta database commits. Closing it rolls back what did not commit.
  */
-final class CrashBetweenCommits implements UnitOfWork {
+final class CrashBetweenCommits extends ForwardingUnitOfWork {
 
-    private final UnitOfWork delegate;
     private final String metaKey;
     private final int dataSourceCommits;
     private final Map<String, StorageTarget> used = new LinkedHashMap<>();
 
     CrashBetweenCommits(UnitOfWork delegate, String metaKey, int dataSourceCommits) {
-        this.delegate = delegate;
+        super(delegate);
         this.metaKey = metaKey;
         this.dataSourceCommits = dataSourceCommits;
     }
@@ -32,38 +32,13 @@ final class CrashBetweenCommits implements UnitOfWork {
     @Override
     public Connection connection(StorageTarget target) {
         used.putIfAbsent(target.key(), target);
-        return delegate.connection(target);
-    }
-
-    @Override
-    public boolean defersWrites() {
-        return delegate.defersWrites();
+        return super.connection(target);
     }
 
     @Override
     public void defer(StorageTarget target, String sql, String table, RowBinder binder) {
         used.putIfAbsent(target.key(), target);
-        delegate.defer(target, sql, table, binder);
-    }
-
-    @Override
-    public void recordWrite(StorageTarget target) {
-        delegate.recordWrite(target);
-    }
-
-    @Override
-    public List<StorageTarget> writtenTargets() {
-        return delegate.writtenTargets();
-    }
-
-    @Override
-    public void requireOwnUnits() {
-        delegate.requireOwnUnits();
-    }
-
-    @Override
-    public boolean ownUnitsRequired() {
-        return delegate.ownUnitsRequired();
+        super.defer(target, sql, table, binder);
     }
 
     @Override
@@ -76,22 +51,12 @@ final class CrashBetweenCommits implements UnitOfWork {
                 continue;
             }
             try {
-                delegate.connection(target).commit(); // sends what was deferred there first
+                delegate().connection(target).commit(); // sends what was deferred there first
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
             committed++;
         }
         throw new InterceptedUnitOfWork.SimulatedCrash();
-    }
-
-    @Override
-    public void rollback() {
-        delegate.rollback();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

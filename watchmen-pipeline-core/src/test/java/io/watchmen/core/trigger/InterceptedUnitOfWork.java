@@ -1,16 +1,14 @@
 package io.watchmen.core.trigger;
 
-import io.watchmen.core.storage.StorageTarget;
+import io.watchmen.core.storage.ForwardingUnitOfWork;
 import io.watchmen.core.storage.UnitOfWork;
-import java.sql.Connection;
 
 /**
  * A real unit of work whose commit runs a hook first (which may throw, as a crash or a failed commit would) and
  * another after it succeeded.
  */
-final class InterceptedUnitOfWork implements UnitOfWork {
+final class InterceptedUnitOfWork extends ForwardingUnitOfWork {
 
-    private final UnitOfWork delegate;
     private final Runnable beforeCommit;
     private final Runnable afterCommit;
 
@@ -19,7 +17,7 @@ final class InterceptedUnitOfWork implements UnitOfWork {
     }
 
     InterceptedUnitOfWork(UnitOfWork delegate, Runnable beforeCommit, Runnable afterCommit) {
-        this.delegate = delegate;
+        super(delegate);
         this.beforeCommit = beforeCommit;
         this.afterCommit = afterCommit;
     }
@@ -37,54 +35,9 @@ final class InterceptedUnitOfWork implements UnitOfWork {
     }
 
     @Override
-    public Connection connection(StorageTarget target) {
-        return delegate.connection(target);
-    }
-
-    @Override
-    public boolean defersWrites() {
-        return delegate.defersWrites();
-    }
-
-    @Override
-    public void defer(StorageTarget target, String sql, String table, RowBinder binder) {
-        delegate.defer(target, sql, table, binder);
-    }
-
-    @Override
-    public void recordWrite(StorageTarget target) {
-        delegate.recordWrite(target);
-    }
-
-    @Override
-    public java.util.List<StorageTarget> writtenTargets() {
-        return delegate.writtenTargets();
-    }
-
-    @Override
-    public void requireOwnUnits() {
-        delegate.requireOwnUnits();
-    }
-
-    @Override
-    public boolean ownUnitsRequired() {
-        return delegate.ownUnitsRequired();
-    }
-
-    @Override
     public void commit() {
         beforeCommit.run();
-        delegate.commit();
+        super.commit();
         afterCommit.run();
-    }
-
-    @Override
-    public void rollback() {
-        delegate.rollback();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }
