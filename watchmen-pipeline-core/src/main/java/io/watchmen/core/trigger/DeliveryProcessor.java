@@ -89,11 +89,18 @@ final class DeliveryProcessor {
         List<Dispositions.ItemResult> results = new ArrayList<>(items.size());
         boolean chunking = chunkSize > 1;
         BitSet alone = new BitSet(); // items that run one by one after a chunk of theirs rolled back
+        // Chunks grow back after a failure as a window does (1, 2, 4 ... chunkSize): an object of bad items then
+        // runs them one by one instead of paying a rolled-back chunk for each.
+        int window = chunkSize;
         int i = 0;
         while (i < items.size()) {
-            int end = chunking && !alone.get(i) ? chunkEnd(items, i, alone) : i + 1;
+            int end = chunking && !alone.get(i) ? chunkEnd(items, i, alone, window) : i + 1;
             if (end - i < 2) {
-                results.add(run(keys.get(i), items.get(i)));
+                Dispositions.ItemResult result = run(keys.get(i), items.get(i));
+                results.add(result);
+                if (!items.get(i).failed()) {
+                    window = result.outcome().status() == ItemStatus.ERROR ? 1 : grown(window);
+                }
                 i++;
                 continue;
             }
@@ -104,6 +111,7 @@ final class DeliveryProcessor {
                     log(keys.get(i + k), outcome, null, TimeUnit.NANOSECONDS.toMillis(attempt.millis()[k]));
                     results.add(new Dispositions.ItemResult(outcome, null));
                 }
+                window = grown(window);
                 i = end;
                 continue;
             }
@@ -121,9 +129,16 @@ final class DeliveryProcessor {
         return new ObjectOutcome(object.ref(), outcomes, Dispositions.of(results));
     }
 
-    /** The end of the chunk starting at {@code start}: parsed items only, none that must run alone. */
-    private int chunkEnd(List<ParsedItem> items, int start, BitSet alone) {
-        int limit = (int) Math.min(items.size(), (long) start + chunkSize);
+    private int grown(int window) {
+        return Math.min(chunkSize, window * 2);
+    }
+
+    /**
+     * The end of the chunk starting at {@code start}: at most {@code window} parsed items, none that must run
+     * alone.
+     */
+    private int chunkEnd(List<ParsedItem> items, int start, BitSet alone, int window) {
+        int limit = (int) Math.min(items.size(), (long) start + window);
         int nextAlone = alone.nextSetBit(start);
         if (nextAlone >= 0) {
             limit = Math.min(limit, nextAlone);

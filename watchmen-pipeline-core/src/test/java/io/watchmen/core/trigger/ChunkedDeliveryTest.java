@@ -11,6 +11,7 @@ import io.watchmen.core.model.system.ExternalWriter;
 import io.watchmen.core.model.system.ExternalWriterType;
 import io.watchmen.core.json.WatchmenJson;
 import io.watchmen.core.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -83,8 +84,15 @@ class ChunkedDeliveryTest {
             });
             ObjectOutcome actual = runtime.handle(ChunkWorld.object(object));
 
-            assertThat(chunkUnits.get()).as("items 0-3 rolled back, 0-2 again, 4-5 (3 alone)").isEqualTo(3);
-            assertThat(chunkCommits.get()).isEqualTo(2);
+            if (object.startsWith("pipeline-error")) {
+                // item 3 is done (its pipeline run is in error): chunks keep their size
+                assertThat(chunkUnits.get()).as("items 0-3 rolled back, 0-2 again, 4-5 (3 alone)").isEqualTo(3);
+                assertThat(chunkCommits.get()).isEqualTo(2);
+            } else {
+                // item 3 failed: the next chunk shrinks to one item, 4 alone, then 5 is the last item
+                assertThat(chunkUnits.get()).as("items 0-3 rolled back, 0-2 again, then 3, 4, 5 alone").isEqualTo(2);
+                assertThat(chunkCommits.get()).isEqualTo(1);
+            }
             assertThat(summary(actual)).isEqualTo(summary(expected));
             assertThat(actual.items().get(3).status()).isEqualTo(expected.items().get(3).status());
             assertThat(chunked.tables()).isEqualTo(single.tables());
@@ -94,6 +102,51 @@ class ChunkedDeliveryTest {
             }
             assertThat(chunked.rows("SELECT order_id FROM topic_order_event ORDER BY order_id"))
                     .extracting(row -> row.get(0)).doesNotHaveDuplicates().contains("o-1", "o-2", "o-3", "o-5", "o-6");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anObjectOfFailingItems_runsThemOneByOneAfterTheFirstChunk_withTheOutcomesOfOneItemPerUnit(
+            TestDatabase database) throws Exception {
+        byte[] content = new String(ChunkWorld.orders(12), StandardCharsets.UTF_8)
+                .replace(ChunkWorld.PAT, "not-a-token").getBytes(StandardCharsets.UTF_8);
+        try (ChunkWorld single = new ChunkWorld(database, "allbadone");
+             ChunkWorld chunked = new ChunkWorld(database, "allbadchunk")) {
+            ObjectOutcome expected = single.runtime(1).handle(ChunkWorld.object("all-bad.ndjson", content));
+            AtomicInteger chunkUnits = new AtomicInteger();
+            CoreRuntime runtime = chunked.runtime(CHUNK, null, unit -> {
+                chunkUnits.incrementAndGet();
+                return unit;
+            });
+            ObjectOutcome actual = runtime.handle(ChunkWorld.object("all-bad.ndjson", content));
+
+            assertThat(actual.items()).extracting(ItemOutcome::status).containsOnly(ItemStatus.ERROR);
+            assertThat(summary(actual)).isEqualTo(summary(expected));
+            assertThat(chunkUnits.get()).as("only the first chunk is tried; every failure keeps the window at one")
+                    .isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aGoodItemAfterAFailure_growsTheChunksBackOneTwoFour(TestDatabase database) throws Exception {
+        String good = new String(ChunkWorld.orders(12), StandardCharsets.UTF_8);
+        // item 0 fails (its own line with a bad token), items 1-11 are good
+        String[] lines = good.split("\n");
+        lines[0] = lines[0].replace(ChunkWorld.PAT, "not-a-token");
+        byte[] content = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        try (ChunkWorld chunked = new ChunkWorld(database, "growback")) {
+            AtomicInteger chunkCommits = new AtomicInteger();
+            CoreRuntime runtime = chunked.runtime(CHUNK, null,
+                    unit -> InterceptedUnitOfWork.counting(unit, chunkCommits));
+            ObjectOutcome outcome = runtime.handle(ChunkWorld.object("grow-back.ndjson", content));
+
+            assertThat(outcome.items().get(0).status()).isEqualTo(ItemStatus.ERROR);
+            assertThat(outcome.items().subList(1, 12)).extracting(ItemOutcome::status).containsOnly(ItemStatus.DONE);
+            // 0-3 rolled back; 0 alone (fails: window 1); 1 alone (window 2); 2-3; 4-7; 8-11
+            assertThat(chunkCommits.get()).isEqualTo(3);
+            assertThat(chunked.rows("SELECT order_id FROM topic_order_event")).hasSize(11);
         }
     }
 
