@@ -48,7 +48,7 @@ public final class CrashSuite {
      * delivered by children whose runtimes run {@code chunkSize} items per unit of work: kills land inside chunks,
      * between chunks and between objects.
      */
-    public CaseResult run(String ns, int events, int maxItems, int chunkSize, int kills, long seed)
+    public CaseResult run(String ns, int events, int maxItems, int chunkSize, int killCount, long seed)
             throws IOException, InterruptedException {
         Random random = new Random(seed);
         List<Events.Event> all = Events.generate(ns, events, ACCOUNTS, seed);
@@ -58,37 +58,17 @@ public final class CrashSuite {
         } else {
             all.forEach(event -> objects.add(event.object()));
         }
-        List<String> problems = new ArrayList<>();
-        int killed = 0;
-        long childDeliveries = 0;
-        for (int run = 0; run < kills; run++) {
+        Kills kills = new Kills();
+        for (int run = 0; run < killCount; run++) {
             int killAfter = random.nextInt(Math.max(1, objects.size() / 3));
             long pauseMillis = random.nextInt(25);
-            ChildRun child = runChild(ns, events, seed, 1 + run % 1000, random.nextLong(), killAfter, pauseMillis,
-                    run, maxItems, chunkSize, "tenant-a", 0);
-            childDeliveries += child.itemsReported();
-            if (child.killed()) {
-                killed++;
-            } else if (child.exitCode() != 0 && problems.size() < 5) {
-                problems.add("child " + run + " exited " + child.exitCode() + " before it was killed (log: "
-                        + child.log() + ")");
-            }
+            kills.add(run, runChild(ns, events, seed, 1 + run % 1000, random.nextLong(), killAfter, pauseMillis,
+                    run, maxItems, chunkSize, "tenant-a", 0));
         }
-        if (killed < kills / 2) {
-            problems.add("only " + killed + " of " + kills + " children were killed mid-run");
-        }
-        Deliverer deliverer = new Deliverer(handler, 100);
-        for (StorageObject object : objects) {
-            deliverer.deliver(object);
-        }
-        problems.addAll(deliverer.problems());
-        Verifier.Verdict verdict = Verifier.verify(target, ns, all);
-        List<String> details = new ArrayList<>(problems);
-        details.addAll(verdict.examples());
+        kills.requireHalfOf(killCount, "mid-run");
+        Deliverer deliverer = redeliver(objects, kills.problems);
         String what = maxItems > 1 ? "crash, objects of 1-" + maxItems + " items: " : "crash: ";
-        return new CaseResult(what + killed + " SIGKILLs, then redelivery", killed + childDeliveries
-                + deliverer.attempts(), verdict.lost(), verdict.duplicated(), deliverer.deadLettered(), verdict.wrong(),
-                details);
+        return result(what + kills.killed + " SIGKILLs, then redelivery", ns, all, kills, deliverer);
     }
 
     /**
@@ -99,20 +79,37 @@ public final class CrashSuite {
      * {@code chunkSize}. Then every object is delivered again here (chunks of this suite's runtime), and the data
      * database (this suite's target) must equal one clean delivery of each event, with nothing dead-lettered.
      */
-    public CaseResult runBetweenCommits(String ns, int events, int maxItems, int chunkSize, int kills, long seed)
+    public CaseResult runBetweenCommits(String ns, int events, int maxItems, int chunkSize, int killCount,
+                                        long seed)
             throws IOException, InterruptedException {
         Random random = new Random(seed);
         List<Events.Event> all = Events.generate(ns, events, ACCOUNTS, seed, Fixture.PAT_ADMIN_C);
         List<StorageObject> objects = new ArrayList<>();
         Events.batches(ns, all, maxItems, seed).forEach(batch -> objects.add(batch.object()));
-        List<String> problems = new ArrayList<>();
-        int killed = 0;
-        long childDeliveries = 0;
-        for (int run = 0; run < kills; run++) {
+        Kills kills = new Kills();
+        for (int run = 0; run < killCount; run++) {
             int pauseAt = 1 + random.nextInt(3);
-            ChildRun child = runChild(ns, events, seed, 1 + run % 1000, random.nextLong(), 0, 0, run, maxItems,
-                    run % 2 == 0 ? 1 : chunkSize, "tenant-c", pauseAt);
-            childDeliveries += child.itemsReported();
+            kills.add(run, runChild(ns, events, seed, 1 + run % 1000, random.nextLong(), 0, 0, run, maxItems,
+                    run % 2 == 0 ? 1 : chunkSize, "tenant-c", pauseAt));
+        }
+        kills.requireHalfOf(killCount, "between commits");
+        Deliverer deliverer = redeliver(objects, kills.problems);
+        if (deliverer.deadLettered() > 0) {
+            kills.problems.add(deliverer.deadLettered()
+                    + " objects dead-lettered (one data database: never in doubt)");
+        }
+        return result("2-database crash between commits: " + kills.killed + " SIGKILLs, redelivery", ns, all, kills,
+                deliverer);
+    }
+
+    /** The children of a case: how many were killed, the items they reported, and what went wrong otherwise. */
+    private static final class Kills {
+        int killed;
+        long deliveries;
+        final List<String> problems = new ArrayList<>();
+
+        void add(int run, ChildRun child) {
+            deliveries += child.itemsReported();
             if (child.killed()) {
                 killed++;
             } else if (child.exitCode() != 0 && problems.size() < 5) {
@@ -120,22 +117,30 @@ public final class CrashSuite {
                         + child.log() + ")");
             }
         }
-        if (killed < kills / 2) {
-            problems.add("only " + killed + " of " + kills + " children were killed between commits");
+
+        void requireHalfOf(int killCount, String where) {
+            if (killed < killCount / 2) {
+                problems.add("only " + killed + " of " + killCount + " children were killed " + where);
+            }
         }
+    }
+
+    /** Every object delivered again by this suite's runtime (the redelivery after the kills). */
+    private Deliverer redeliver(List<StorageObject> objects, List<String> problems) {
         Deliverer deliverer = new Deliverer(handler, 100);
         for (StorageObject object : objects) {
             deliverer.deliver(object);
         }
         problems.addAll(deliverer.problems());
-        if (deliverer.deadLettered() > 0) {
-            problems.add(deliverer.deadLettered() + " objects dead-lettered (one data database: never in doubt)");
-        }
+        return deliverer;
+    }
+
+    private CaseResult result(String what, String ns, List<Events.Event> all, Kills kills, Deliverer deliverer) {
         Verifier.Verdict verdict = Verifier.verify(target, ns, all);
-        List<String> details = new ArrayList<>(problems);
+        List<String> details = new ArrayList<>(kills.problems);
         details.addAll(verdict.examples());
-        return new CaseResult("2-database crash between commits: " + killed + " SIGKILLs, redelivery", killed + childDeliveries + deliverer.attempts(), verdict.lost(), verdict.duplicated(),
-                deliverer.deadLettered(), verdict.wrong(), details);
+        return new CaseResult(what, kills.killed + kills.deliveries + deliverer.attempts(), verdict.lost(),
+                verdict.duplicated(), deliverer.deadLettered(), verdict.wrong(), details);
     }
 
     private record ChildRun(boolean killed, int exitCode, long itemsReported, Path log) {

@@ -67,19 +67,19 @@ interface DeliveryLedger {
     Set<String> doneAmong(UnitOfWork work, List<DeliveryKey> keys);
 
     /**
-     * Writes the item's done mark under {@code traceId} into each of {@code touched} (the targets the item used)
+     * Writes the item's done mark under {@code traceId} into each of {@code written} (the targets the item wrote to)
      * other than the ledger's own database, inside {@code work}, just before its commit: deferred in a deferring
      * unit, where a mark present already fails the unit's batch and so its commit. In a unit of one item, returns
      * the data source (its key) that held the item's mark already: an earlier attempt committed there while its
      * ledger row was lost; the caller rolls back and asks {@link #earlierAttempt}.
      */
-    Optional<String> markDone(UnitOfWork work, DeliveryKey key, String traceId, List<StorageTarget> touched);
+    Optional<String> markDone(UnitOfWork work, DeliveryKey key, String traceId, List<StorageTarget> written);
 
     /**
      * After {@link #markDone} found a mark: what the earlier attempt committed, read outside any unit, in the data
-     * sources of {@code touched} and in those its marks list.
+     * sources of {@code written} and in those its marks list.
      */
-    EarlierAttempt earlierAttempt(DeliveryKey key, List<StorageTarget> touched);
+    EarlierAttempt earlierAttempt(DeliveryKey key, List<StorageTarget> written);
 
     /** Records a failure in its own transaction: one more attempt, dead-lettered per {@link Dispositions}. */
     FailureRecord recordFailure(Failure failure);

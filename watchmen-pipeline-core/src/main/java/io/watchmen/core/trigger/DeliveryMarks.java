@@ -153,12 +153,12 @@ final class DeliveryMarks {
     /**
      * What the attempt that left the item's marks committed, read outside any unit: its trace id, the data sources
      * holding its mark and those it marked but which do not hold it (in doubt unless none). Looks in the data
-     * sources of {@code touched} (the redelivery's) and in those the marks found there list; all marks found must
+     * sources of {@code written} (the redelivery's) and in those the marks found there list; all marks found must
      * be of one attempt.
      */
-    DeliveryLedger.EarlierAttempt earlierAttempt(String ledgerKey, DeliveryKey key, List<StorageTarget> touched) {
+    DeliveryLedger.EarlierAttempt earlierAttempt(String ledgerKey, DeliveryKey key, List<StorageTarget> written) {
         Map<String, StorageTarget> targets = new LinkedHashMap<>();
-        for (StorageTarget target : touched) {
+        for (StorageTarget target : written) {
             if (!target.key().equals(ledgerKey)) {
                 targets.put(target.key(), target);
             }

@@ -211,10 +211,10 @@ final class DeliveryProcessor {
      * ledger row is written alone (under the earlier trace id) and the item reports SKIPPED. Otherwise part of it
      * committed and part did not: no run can be right, so it is dead-lettered at once as DELIVERY_IN_DOUBT.
      */
-    private ItemOutcome afterEarlierAttempt(DeliveryKey key, ParsedItem item, List<StorageTarget> touched) {
+    private ItemOutcome afterEarlierAttempt(DeliveryKey key, ParsedItem item, List<StorageTarget> written) {
         String pat = item.data().pat();
         try {
-            DeliveryLedger.EarlierAttempt earlier = ledger.earlierAttempt(key, touched);
+            DeliveryLedger.EarlierAttempt earlier = ledger.earlierAttempt(key, written);
             if (earlier.complete()) {
                 try (UnitOfWork work = units.get()) {
                     DeliveryLedger.Claim claim = ledger.claim(work, key, earlier.traceId());

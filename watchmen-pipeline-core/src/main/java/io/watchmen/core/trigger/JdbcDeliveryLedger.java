@@ -88,6 +88,7 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
         Timestamp now = now();
         if (work.defersWrites()) {
             // a chunk's claims go in one batch with its commit; a key done meanwhile fails the batch, so the chunk
+            // rolls back and its items run one by one, where this method reports them done
             work.defer(target, CLAIM, LedgerTables.LEDGER, insert -> bindClaim(insert, key, traceId, now));
             return Claim.granted();
         }
@@ -123,7 +124,7 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
         }
         Connection connection = work.connection(target);
         try (PreparedStatement select = connection.prepareStatement("SELECT delivery_key FROM " + LedgerTables.LEDGER
-                + " WHERE delivery_key IN (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")")) {
+                + " WHERE delivery_key IN (" + placeholders(keys.size()) + ")")) {
             for (int i = 0; i < keys.size(); i++) {
                 select.setString(i + 1, keys.get(i).value());
             }
@@ -139,13 +140,13 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
     }
 
     @Override
-    public Optional<String> markDone(UnitOfWork work, DeliveryKey key, String traceId, List<StorageTarget> touched) {
-        return marks.mark(work, target.key(), key, traceId, touched).map(StorageTarget::key);
+    public Optional<String> markDone(UnitOfWork work, DeliveryKey key, String traceId, List<StorageTarget> written) {
+        return marks.mark(work, target.key(), key, traceId, written).map(StorageTarget::key);
     }
 
     @Override
-    public EarlierAttempt earlierAttempt(DeliveryKey key, List<StorageTarget> touched) {
-        return marks.earlierAttempt(target.key(), key, touched);
+    public EarlierAttempt earlierAttempt(DeliveryKey key, List<StorageTarget> written) {
+        return marks.earlierAttempt(target.key(), key, written);
     }
 
     /** The done row that made the claim fail (read on the redelivery path only). */
@@ -303,11 +304,8 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
     }
 
     private static int deleteByKeys(Connection connection, String table, List<String> keys) throws SQLException {
-        StringBuilder sql = new StringBuilder("DELETE FROM ").append(table).append(" WHERE delivery_key IN (");
-        for (int i = 0; i < keys.size(); i++) {
-            sql.append(i == 0 ? "?" : ", ?");
-        }
-        try (PreparedStatement delete = connection.prepareStatement(sql.append(')').toString())) {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table
+                + " WHERE delivery_key IN (" + placeholders(keys.size()) + ")")) {
             for (int i = 0; i < keys.size(); i++) {
                 delete.setString(i + 1, keys.get(i));
             }
@@ -406,6 +404,11 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
     }
 
     /** Naive local time truncated to seconds, as every Watchmen timestamp. */
+    /** {@code ?, ?, ...}: one bind parameter per value of an IN list. */
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
     private Timestamp now() {
         return Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS));
     }
