@@ -16,7 +16,26 @@ common=(
 if [ -n "${CONNECTOR:-}" ]; then
   common+=(--vpc-connector="$CONNECTOR" --egress-settings=private-ranges-only)
 fi
-database="WATCHMEN_META_JDBC_URL=$META_JDBC_URL,META_STORAGE_USER_NAME=${META_USER:-watchmen}"
+# gcloud splits --set-env-vars on commas, and a JDBC URL may hold some (several hosts, sessionVariables=a=1,b=2):
+# the list goes with gcloud's own alternate delimiter (`gcloud topic escaping`), refused if a value contains it.
+DELIM='|~|'
+env_vars() {
+  local joined="" pair
+  for pair in "$@"; do
+    if [[ "$pair" == *"$DELIM"* ]]; then
+      echo "deploy.sh: the value of ${pair%%=*} contains '$DELIM', which this script uses to separate" \
+        "environment variables" >&2
+      exit 2
+    fi
+    joined+="${joined:+$DELIM}$pair"
+  done
+  printf '^%s^%s' "$DELIM" "$joined"
+}
+database=("WATCHMEN_META_JDBC_URL=$META_JDBC_URL" "META_STORAGE_USER_NAME=${META_USER:-watchmen}")
+# assigned first: set -e stops here on a refused value, not inside a gcloud argument
+trigger_env=$(env_vars "${database[@]}" WATCHMEN_POOL_MAX_SIZE=2 IN_SERVERLESS_PLATFORM=true)
+purge_env=$(env_vars "${database[@]}" WATCHMEN_POOL_MAX_SIZE=1 \
+  "WATCHMEN_LEDGER_RETENTION_HOURS=${LEDGER_RETENTION_HOURS:-192}")
 
 gcloud functions deploy watchmen-gcs-trigger "${common[@]}" \
   --entry-point=io.watchmen.gcp.GcsFinalizedFunction \
@@ -25,7 +44,7 @@ gcloud functions deploy watchmen-gcs-trigger "${common[@]}" \
   --retry \
   --memory=1Gi --timeout=120s \
   --max-instances="${MAX_INSTANCES:-20}" --concurrency=1 \
-  --set-env-vars="$database,WATCHMEN_POOL_MAX_SIZE=2,IN_SERVERLESS_PLATFORM=true"
+  --set-env-vars="$trigger_env"
 
 # The delivery ledger's upkeep (docs/operations.md, "Ledger retention"): no public access; one instance; the job
 # POSTs every hour with an OIDC token of $SCHEDULER_SA, the only invoker.
@@ -34,7 +53,7 @@ gcloud functions deploy watchmen-ledger-purge "${common[@]}" \
   --trigger-http --no-allow-unauthenticated \
   --memory=512Mi --timeout=300s \
   --max-instances=1 --concurrency=1 \
-  --set-env-vars="$database,WATCHMEN_POOL_MAX_SIZE=1,WATCHMEN_LEDGER_RETENTION_HOURS=${LEDGER_RETENTION_HOURS:-192}"
+  --set-env-vars="$purge_env"
 gcloud functions add-invoker-policy-binding watchmen-ledger-purge --region="$REGION" \
   --member="serviceAccount:$SCHEDULER_SA"
 purge_url=$(gcloud functions describe watchmen-ledger-purge --gen2 --region="$REGION" \

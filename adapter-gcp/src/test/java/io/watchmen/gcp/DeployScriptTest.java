@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +40,23 @@ class DeployScriptTest {
 
     /** Runs a copy of deploy.sh (with a stand-in jar) and returns the recorded gcloud calls. */
     private List<List<String>> deploy(Map<String, String> extraEnv) throws Exception {
+        Process process = start(extraEnv);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+
+        List<List<String>> calls = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("gcloud.log"))) {
+            if (line.equals("---")) {
+                calls.add(new ArrayList<>());
+            } else {
+                calls.get(calls.size() - 1).add(line);
+            }
+        }
+        return calls;
+    }
+
+    private Process start(Map<String, String> extraEnv) throws Exception {
         Files.copy(Path.of("deploy.sh"), dir.resolve("deploy.sh"));
         Files.createDirectories(dir.resolve("target"));
         Files.writeString(dir.resolve("target/watchmen-gcp-function.jar"), "jar");
@@ -45,6 +64,7 @@ class DeployScriptTest {
         Files.writeString(bin.resolve("gcloud"), FAKE_GCLOUD);
         Files.setPosixFilePermissions(bin.resolve("gcloud"), PosixFilePermissions.fromString("rwxr-xr-x"));
         Path log = dir.resolve("gcloud.log");
+        Files.writeString(log, "");
 
         ProcessBuilder builder = new ProcessBuilder("bash", dir.resolve("deploy.sh").toString())
                 .redirectErrorStream(true);
@@ -53,20 +73,27 @@ class DeployScriptTest {
                 "META_JDBC_URL", "jdbc:mysql://10.0.0.5:3306/watchmen", "META_PASSWORD_SECRET", "watchmen-meta",
                 "SCHEDULER_SA", "purge-scheduler@project.iam.gserviceaccount.com"));
         builder.environment().putAll(extraEnv);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+        return builder.start();
+    }
 
-        List<List<String>> calls = new ArrayList<>();
-        for (String line : Files.readAllLines(log)) {
-            if (line.equals("---")) {
-                calls.add(new ArrayList<>());
-            } else {
-                calls.get(calls.size() - 1).add(line);
-            }
+    /**
+     * The variables of a {@code --set-env-vars} value as gcloud reads a dictionary flag: split on commas, or on the
+     * delimiter between the carets of a leading {@code ^DELIM^} (`gcloud topic escaping`); a key ends at its first
+     * '='.
+     */
+    private static Map<String, String> envVars(String value) {
+        String delimiter = ",";
+        if (value.startsWith("^") && value.indexOf('^', 1) > 1) {
+            delimiter = value.substring(1, value.indexOf('^', 1));
+            value = value.substring(delimiter.length() + 2);
         }
-        return calls;
+        Map<String, String> vars = new LinkedHashMap<>();
+        for (String pair : value.split(Pattern.quote(delimiter), -1)) {
+            int equals = pair.indexOf('=');
+            assertThat(equals).as("'=' in " + pair).isPositive();
+            assertThat(vars.put(pair.substring(0, equals), pair.substring(equals + 1))).as(pair).isNull();
+        }
+        return vars;
     }
 
     private static List<String> call(List<List<String>> calls, String... prefix) {
@@ -95,7 +122,7 @@ class DeployScriptTest {
         assertThat(entryPoint(purge)).isEqualTo(LedgerPurgeFunction.class);
         assertThat(HttpFunction.class).isAssignableFrom(entryPoint(purge));
         assertThat(purge).contains("--trigger-http", "--no-allow-unauthenticated", "--max-instances=1");
-        assertThat(option(purge, "--set-env-vars")).contains("WATCHMEN_LEDGER_RETENTION_HOURS=192");
+        assertThat(envVars(option(purge, "--set-env-vars"))).containsEntry("WATCHMEN_LEDGER_RETENTION_HOURS", "192");
     }
 
     @Test
@@ -104,10 +131,11 @@ class DeployScriptTest {
         List<String> purge = call(calls, "functions", "deploy", "watchmen-ledger-purge");
         List<String> trigger = call(calls, "functions", "deploy", "watchmen-gcs-trigger");
 
-        assertThat(option(purge, "--set-env-vars")).contains("WATCHMEN_META_JDBC_URL=jdbc:mysql://10.0.0.5:3306/"
-                + "watchmen,META_STORAGE_USER_NAME=watchmen,");
-        assertThat(option(trigger, "--set-env-vars")).startsWith("WATCHMEN_META_JDBC_URL=jdbc:mysql://10.0.0.5:3306/"
-                + "watchmen,META_STORAGE_USER_NAME=watchmen,");
+        for (List<String> deploy : List.of(purge, trigger)) {
+            assertThat(envVars(option(deploy, "--set-env-vars")))
+                    .containsEntry("WATCHMEN_META_JDBC_URL", "jdbc:mysql://10.0.0.5:3306/watchmen")
+                    .containsEntry("META_STORAGE_USER_NAME", "watchmen");
+        }
         assertThat(option(purge, "--set-secrets")).isEqualTo(option(trigger, "--set-secrets"));
         assertThat(option(purge, "--source")).isEqualTo(option(trigger, "--source"));
         assertThat(CloudEventsFunction.class).isAssignableFrom(entryPoint(trigger));
@@ -134,7 +162,30 @@ class DeployScriptTest {
         assertThat(find(calls, "scheduler", "jobs", "create")).isEmpty();
         assertThat(option(call(calls, "scheduler", "jobs", "update", "http", "watchmen-ledger-purge"), "--uri"))
                 .isEqualTo(PURGE_URL);
-        assertThat(option(call(calls, "functions", "deploy", "watchmen-ledger-purge"), "--set-env-vars"))
-                .contains("WATCHMEN_LEDGER_RETENTION_HOURS=240");
+        assertThat(envVars(option(call(calls, "functions", "deploy", "watchmen-ledger-purge"), "--set-env-vars")))
+                .containsEntry("WATCHMEN_LEDGER_RETENTION_HOURS", "240");
+    }
+
+    @Test
+    void deploy_jdbcUrlWithCommas_reachesBothFunctionsWhole() throws Exception {
+        String url = "jdbc:mysql://10.0.0.5:3306,10.0.0.6:3306/watchmen?sessionVariables=sql_mode=ANSI,wait_timeout=60";
+        List<List<String>> calls = deploy(Map.of("META_JDBC_URL", url));
+
+        for (String function : List.of("watchmen-gcs-trigger", "watchmen-ledger-purge")) {
+            Map<String, String> vars = envVars(option(call(calls, "functions", "deploy", function), "--set-env-vars"));
+            assertThat(vars).containsEntry("WATCHMEN_META_JDBC_URL", url)
+                    .containsEntry("META_STORAGE_USER_NAME", "watchmen");
+        }
+    }
+
+    @Test
+    void deploy_valueHoldingTheDelimiter_isRefusedBeforeAnyDeploy() throws Exception {
+        Process process = start(Map.of("META_JDBC_URL", "jdbc:mysql://db/watchmen?x=|~|"));
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(output).contains("WATCHMEN_META_JDBC_URL", "|~|");
+        assertThat(Files.readString(dir.resolve("gcloud.log"))).isEmpty();
     }
 }
