@@ -122,7 +122,10 @@ final class JdbcUnitOfWork implements UnitOfWork {
             try {
                 Connection connection = target.dataSource().getConnection();
                 try {
-                    connection.setAutoCommit(false);
+                    // the registry's pools hand out connections with auto-commit off already: no round trip
+                    if (connection.getAutoCommit()) {
+                        connection.setAutoCommit(false);
+                    }
                 } catch (SQLException e) {
                     connection.close();
                     throw e;
