@@ -10,6 +10,7 @@ import io.watchmen.core.storage.UnitOfWork;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -199,6 +200,10 @@ final class DeliveryProcessor {
                 throw e;
             }
         } catch (RuntimeException e) {
+            Optional<ItemOutcome> skipped = doneMeanwhile(key, item.index());
+            if (skipped.isPresent()) {
+                return skipped.get();
+            }
             ErrorCode code = e instanceof WatchmenException watchmen ? watchmen.code() : ErrorCode.INTERNAL;
             return error(item.index(), traceId, code, Messages.safe(describe(e), data.pat()));
         }
@@ -239,8 +244,27 @@ final class DeliveryProcessor {
                     earlier.holding(), earlier.missing(), earlier.unreachable());
             return error(item.index(), earlier.traceId(), ErrorCode.DELIVERY_IN_DOUBT, Messages.safe(message, pat));
         } catch (RuntimeException e) {
+            Optional<ItemOutcome> skipped = doneMeanwhile(key, item.index());
+            if (skipped.isPresent()) {
+                return skipped.get(); // a concurrent redelivery repaired it first
+            }
             ErrorCode code = e instanceof WatchmenException watchmen ? watchmen.code() : ErrorCode.INTERNAL;
             return error(item.index(), null, code, Messages.safe(describe(e), pat));
+        }
+    }
+
+    /**
+     * After a unit of work of the item failed: SKIPPED when the item is done, committed by another delivery. A
+     * claim held until the commit (DeliveryLedger.claim) meets a delivery that finished first only there, as a
+     * failed commit, or the item's run failed on the way (its rows, or its data, changed since it was done); either
+     * way it is done, not failed. Empty when it is not done or the ledger cannot say.
+     */
+    private Optional<ItemOutcome> doneMeanwhile(DeliveryKey key, int index) {
+        try {
+            return ledger.doneRecord(key).map(done -> new ItemOutcome(index, ItemStatus.SKIPPED, done.traceId(),
+                    done.dataId(), null, null, List.of()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 
