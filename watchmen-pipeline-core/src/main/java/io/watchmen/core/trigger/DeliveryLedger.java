@@ -62,6 +62,15 @@ interface DeliveryLedger {
     Claim claim(UnitOfWork work, DeliveryKey key, String traceId);
 
     /**
+     * As {@link #claim}, but in a unit of one item the insert runs at once instead of being held for the commit:
+     * for an item likely done already (a chunk of its object found done items), which is then skipped without
+     * running its pipelines again.
+     */
+    default Claim claimAtOnce(UnitOfWork work, DeliveryKey key, String traceId) {
+        return claim(work, key, traceId);
+    }
+
+    /**
      * The item's done row when it is done (committed), read in a transaction of its own: after a unit that held
      * its claim until the commit failed, whether a delivery of the same item committed first (then the item is
      * skipped, not failed).

@@ -97,7 +97,9 @@ final class DeliveryProcessor {
         while (i < items.size()) {
             int end = chunking && !alone.get(i) ? chunkEnd(items, i, alone, window) : i + 1;
             if (end - i < 2) {
-                Dispositions.ItemResult result = run(keys.get(i), items.get(i));
+                // after a chunk of its object rolled back the item may be done: its claim goes first, not with
+                // the commit, so a redelivered object's done items are skipped without running their pipelines
+                Dispositions.ItemResult result = run(keys.get(i), items.get(i), alone.get(i));
                 results.add(result);
                 if (!items.get(i).failed()) {
                     window = result.outcome().status() == ItemStatus.ERROR ? 1 : grown(window);
@@ -153,14 +155,15 @@ final class DeliveryProcessor {
 
     /** Runs a recorded item again under its original delivery key (the dead-letter replay). */
     Dispositions.ItemResult replay(DeadLetter letter) {
-        return run(letter.key(), parser.parseItem(letter.key().ref(), letter.key().itemIndex(), letter.rawContent()));
+        return run(letter.key(), parser.parseItem(letter.key().ref(), letter.key().itemIndex(), letter.rawContent()),
+                false);
     }
 
-    private Dispositions.ItemResult run(DeliveryKey key, ParsedItem item) {
+    private Dispositions.ItemResult run(DeliveryKey key, ParsedItem item, boolean claimAtOnce) {
         long started = System.nanoTime();
         ItemOutcome outcome = item.failed()
                 ? error(item.index(), null, item.errorCode(), item.error())
-                : execute(key, item);
+                : execute(key, item, claimAtOnce);
         DeliveryLedger.FailureRecord failure = null;
         if (outcome.status() == ItemStatus.ERROR) {
             failure = record(key, item, outcome);
@@ -169,7 +172,7 @@ final class DeliveryProcessor {
         return new Dispositions.ItemResult(outcome, failure);
     }
 
-    private ItemOutcome execute(DeliveryKey key, ParsedItem item) {
+    private ItemOutcome execute(DeliveryKey key, ParsedItem item, boolean claimAtOnce) {
         PipelineTriggerDataWithPAT data = item.data();
         String traceId = null;
         List<StorageTarget> marked;
@@ -177,7 +180,8 @@ final class DeliveryProcessor {
             try {
                 // the trace id is taken first: the claim records it as the item's done mark
                 String candidate = Long.toString(ids.getAsLong());
-                DeliveryLedger.Claim claim = ledger.claim(work, key, candidate);
+                DeliveryLedger.Claim claim = claimAtOnce ? ledger.claimAtOnce(work, key, candidate)
+                        : ledger.claim(work, key, candidate);
                 if (!claim.claimed()) {
                     work.rollback();
                     return new ItemOutcome(item.index(), ItemStatus.SKIPPED, claim.traceId(), claim.dataId(), null,

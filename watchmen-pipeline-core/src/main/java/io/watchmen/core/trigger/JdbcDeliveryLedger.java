@@ -93,6 +93,19 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
             work.deferToCommit(target, CLAIM, LedgerTables.LEDGER, insert -> bindClaim(insert, key, traceId, now));
             return Claim.granted();
         }
+        return insertClaim(work, key, traceId, now);
+    }
+
+    @Override
+    public Claim claimAtOnce(UnitOfWork work, DeliveryKey key, String traceId) {
+        if (work.defersWrites()) {
+            return claim(work, key, traceId);
+        }
+        ensureTables();
+        return insertClaim(work, key, traceId, now());
+    }
+
+    private Claim insertClaim(UnitOfWork work, DeliveryKey key, String traceId, Timestamp now) {
         Connection connection = work.connection(target);
         // No lookup first: the insert is the claim and the done mark. A concurrent delivery's insert waits on the
         // uncommitted key and then fails with a duplicate key (done) or succeeds (the other rolled back).
