@@ -29,6 +29,8 @@ final class RoundTripProxy implements AutoCloseable {
     private final AtomicLong turns = new AtomicLong();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    /** Added to every round trip (a network farther away than this machine's loopback); 0 by default. */
+    private volatile long delayNanos;
 
     private RoundTripProxy(String host, int port, boolean postgres) throws IOException {
         this.postgres = postgres;
@@ -61,6 +63,12 @@ final class RoundTripProxy implements AutoCloseable {
         // the PostgreSQL counter reads the messages: no SSL negotiation (an SSLRequest answer is not framed)
         return postgres && !url.contains("sslmode=") ? url + (url.contains("?") ? "&" : "?") + "sslmode=disable"
                 : url;
+    }
+
+    /** Delays every round trip from now on by {@code micros} (0: none). */
+    RoundTripProxy delayed(long micros) {
+        this.delayNanos = micros * 1000;
+        return this;
     }
 
     /** Client turns so far, over every connection. */
@@ -108,6 +116,9 @@ final class RoundTripProxy implements AutoCloseable {
 
         void count(byte[] buffer, int n) {
             turns.incrementAndGet();
+            if (delayNanos > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(delayNanos); // a network's round trip
+            }
             if (TRACE) {
                 System.err.println("turn " + printable(buffer, n));
             }
