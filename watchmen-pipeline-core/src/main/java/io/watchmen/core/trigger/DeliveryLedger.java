@@ -63,8 +63,8 @@ interface DeliveryLedger {
 
     /**
      * As {@link #claim}, but in a unit of one item the insert runs at once instead of being held for the commit:
-     * for an item likely done already (a chunk of its object found done items), which is then skipped without
-     * running its pipelines again.
+     * for an item that runs alone after its chunk rolled back (a redelivered object's chunk finds done items),
+     * which is then skipped without running its pipelines again.
      */
     default Claim claimAtOnce(UnitOfWork work, DeliveryKey key, String traceId) {
         return claim(work, key, traceId);
