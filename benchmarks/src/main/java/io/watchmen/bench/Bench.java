@@ -210,7 +210,7 @@ public final class Bench {
         runOurs(fixture, "W", triggers);
     }
 
-    private static void runOurs(BenchFixture fixture, String prefix, int triggers) {
+    static void runOurs(BenchFixture fixture, String prefix, int triggers) {
         String version = UUID.randomUUID().toString();
         for (int i = 0; i < triggers; i++) {
             byte[] content = BenchFixture.orderObject(prefix + "-" + i, "C-" + (i % 50), "10.5");

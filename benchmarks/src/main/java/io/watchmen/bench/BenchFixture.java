@@ -100,12 +100,16 @@ final class BenchFixture implements AutoCloseable {
     void reset() {
         try (Connection connection = meta.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
+            // the registry's pools hand out connections with auto-commit off: commit each table, so an absent
+            // ledger table below rolls back only its own statement
             for (String table : TABLES) {
                 statement.execute("DELETE FROM " + table);
+                commit(connection);
             }
             for (String table : LEDGER_TABLES) {
                 try {
                     statement.execute("DELETE FROM " + table);
+                    commit(connection);
                 } catch (SQLException absent) {
                     // not created yet: nothing was delivered
                     if (!connection.getAutoCommit()) {
@@ -128,11 +132,18 @@ final class BenchFixture implements AutoCloseable {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    private static void commit(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+        }
+    }
+
     /** Forgets every delivery (footprint: on in-memory H2 the ledger's rows live in this heap). */
     void resetLedger() {
         try (Connection connection = meta.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM wmx_delivery_ledger");
+            commit(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reset the ledger: " + e.getMessage(), e);
         }

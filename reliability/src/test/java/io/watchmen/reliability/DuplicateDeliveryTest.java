@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DuplicateDeliveryTest {
 
     @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"H2", "MARIADB"})
+    @EnumSource(value = TestDatabase.class, names = {"H2", "MARIADB", "POSTGRES"})
     void eachObjectDeliveredThreeTimesInARow_leavesTheRowsOfOneDelivery(TestDatabase kind) throws Exception {
         try (SuiteDatabase suite = SuiteDatabase.create(kind, "dupseq")) {
             CaseResult result = new DuplicateSuite(suite.runtime, suite.target(), 100).sequential("dseq", 20, 3);
@@ -20,7 +20,7 @@ class DuplicateDeliveryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"H2", "MARIADB"})
+    @EnumSource(value = TestDatabase.class, names = {"H2", "MARIADB", "POSTGRES"})
     void eachObjectDeliveredByEightThreadsAtOnce_isDoneOnceAndSkippedSevenTimes(TestDatabase kind)
             throws Exception {
         try (SuiteDatabase suite = SuiteDatabase.create(kind, "dupcon")) {
@@ -31,7 +31,7 @@ class DuplicateDeliveryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"H2", "MARIADB"})
+    @EnumSource(value = TestDatabase.class, names = {"H2", "MARIADB", "POSTGRES"})
     void randomizedReplaysFromFourThreads_writeNoDuplicateAndLoseNothing(TestDatabase kind) throws Exception {
         try (SuiteDatabase suite = SuiteDatabase.create(kind, "duprnd")) {
             CaseResult result = new DuplicateSuite(suite.runtime, suite.target(), 100)
@@ -43,7 +43,7 @@ class DuplicateDeliveryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"H2", "MARIADB"})
+    @EnumSource(value = TestDatabase.class, names = {"H2", "MARIADB", "POSTGRES"})
     void objectsOfManyItemsInChunks_deliveredByFourThreadsAtOnce_doEveryItemOnce(TestDatabase kind)
             throws Exception {
         try (SuiteDatabase suite = SuiteDatabase.create(kind, "dupobj", 8)) {

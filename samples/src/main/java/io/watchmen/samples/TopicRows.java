@@ -33,6 +33,9 @@ public final class TopicRows {
             try {
                 return select(connection, qualified(target, target.dialect().quote(table), true), topic);
             } catch (SQLException quotedFailed) {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback(); // PostgreSQL refuses any statement after a failed one in a transaction
+                }
                 // a table created without quotes (an existing database) is found by its folded name
                 return select(connection, qualified(target, table, false), topic);
             }

@@ -36,6 +36,21 @@ public abstract class ForwardingUnitOfWork implements UnitOfWork {
     }
 
     @Override
+    public boolean holdsUntilCommit(StorageTarget target) {
+        return delegate.holdsUntilCommit(target);
+    }
+
+    @Override
+    public void deferToCommit(StorageTarget target, String sql, String table, RowBinder binder) {
+        delegate.deferToCommit(target, sql, table, binder);
+    }
+
+    @Override
+    public void beforeExternalWrite() {
+        delegate.beforeExternalWrite();
+    }
+
+    @Override
     public void requireOwnUnits() {
         delegate.requireOwnUnits();
     }

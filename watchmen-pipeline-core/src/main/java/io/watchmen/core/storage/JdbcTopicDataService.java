@@ -49,10 +49,16 @@ public final class JdbcTopicDataService implements TopicDataService {
 
     @Override
     public TopicTrigger insert(UnitOfWork work, Topic topic, Map<String, Object> data, String tenantId) {
+        return insert(work, topic, data, tenantId, false);
+    }
+
+    /** {@code atCommit}: a row the unit does not read back, held for its commit where the unit holds rows. */
+    private TopicTrigger insert(UnitOfWork work, Topic topic, Map<String, Object> data, String tenantId,
+                                boolean atCommit) {
         TopicColumns layout = sql.layout(topic);
         Map<String, Object> clean = withoutReserved(data);
         if (topic.isSynonym()) {
-            writeInsert(work, topic, layout, clean, null);
+            writeInsert(work, topic, layout, clean, null, false);
             return new TopicTrigger(null, clean, PipelineTriggerType.INSERT, -1);
         }
         long id = ids.getAsLong();
@@ -67,18 +73,28 @@ public final class JdbcTopicDataService implements TopicDataService {
         }
         if (topic.isRaw()) {
             Map<String, Object> document = TopicRows.rawDocument(clean);
-            writeInsert(work, topic, layout, row, document);
+            writeInsert(work, topic, layout, row, document, atCommit);
             return new TopicTrigger(null, document, PipelineTriggerType.INSERT, id);
         }
-        writeInsert(work, topic, layout, row, null);
+        writeInsert(work, topic, layout, row, null, atCommit);
         return new TopicTrigger(null, row, PipelineTriggerType.INSERT, id);
     }
 
     @Override
     public List<Long> insertAll(UnitOfWork work, Topic topic, List<Map<String, Object>> rows, String tenantId) {
-        if (topic.isSynonym() || rows.size() < 2 || work.defersWrites()) {
+        if (topic.isSynonym() || rows.size() < 2 && !work.holdsUntilCommit(registry.forTopic(topic))
+                || work.defersWrites()) {
             // a deferring unit batches the rows of many items together: one by one into it
             return TopicDataService.super.insertAll(work, topic, rows, tenantId);
+        }
+        if (work.holdsUntilCommit(registry.forTopic(topic))) {
+            // rows nobody reads back in this unit (the monitor logs of an invocation): held for the commit, they go
+            // in one round trip with the ledger's claim and the COMMIT when those share their database
+            List<Long> assigned = new ArrayList<>(rows.size());
+            for (Map<String, Object> row : rows) {
+                assigned.add(insert(work, topic, row, tenantId, true).internalDataId());
+            }
+            return assigned;
         }
         TopicColumns layout = sql.layout(topic);
         StorageTarget target = registry.forTopic(topic);
@@ -224,7 +240,7 @@ public final class JdbcTopicDataService implements TopicDataService {
         written.put(TopicColumns.ID, id);
         if (topic.isSynonym()) {
             // synonyms have no technical columns: the id lives in memory only (spec pipeline 2.13)
-            writeInsert(work, topic, layout, written, null);
+            writeInsert(work, topic, layout, written, null, false);
             return written;
         }
         LocalDateTime now = now();
@@ -234,7 +250,7 @@ public final class JdbcTopicDataService implements TopicDataService {
         if (topic.isAggregation()) {
             written.put(TopicColumns.VERSION, 1L);
         }
-        writeInsert(work, topic, layout, written, topic.isRaw() ? TopicRows.rawDocument(row) : null);
+        writeInsert(work, topic, layout, written, topic.isRaw() ? TopicRows.rawDocument(row) : null, false);
         return written;
     }
 
@@ -283,15 +299,16 @@ public final class JdbcTopicDataService implements TopicDataService {
     // ---- statements
 
     private void writeInsert(UnitOfWork work, Topic topic, TopicColumns layout, Map<String, Object> row,
-                             Map<String, Object> document) {
+                             Map<String, Object> document, boolean atCommit) {
         StorageTarget target = registry.forTopic(topic);
         List<SqlFragment.Param> params = new ArrayList<>();
         for (TopicColumns.Column column : layout.columns()) {
             params.add(new SqlFragment.Param(TopicRows.valueOf(column, row, document), ValueKind.of(column)));
         }
-        if (work.defersWrites()) {
-            // write-behind: sent in a batch with the chunk's other rows of this table before the next read; JSON
-            // values become text now, so what the kernel does with its maps and lists later cannot change the row
+        if (work.defersWrites() || atCommit && work.holdsUntilCommit(target)) {
+            // write-behind: sent in a batch with the chunk's other rows of this table before the next read (or with
+            // the commit); JSON values become text now, so what the kernel does with its maps and lists later cannot
+            // change the row
             for (int i = 0; i < params.size(); i++) {
                 SqlFragment.Param param = params.get(i);
                 if ((param.value() instanceof Map<?, ?> || param.value() instanceof List<?>)
@@ -299,8 +316,13 @@ public final class JdbcTopicDataService implements TopicDataService {
                     params.set(i, new SqlFragment.Param(JsonValues.write(param.value()), ValueKind.TEXT));
                 }
             }
-            work.defer(target, sql.insert(target, layout), "table " + layout.table() + " of " + label(topic),
-                    statement -> bind(statement, params, true));
+            String table = "table " + layout.table() + " of " + label(topic);
+            if (atCommit) {
+                work.deferToCommit(target, sql.insert(target, layout), table, statement -> bind(statement, params,
+                        true));
+            } else {
+                work.defer(target, sql.insert(target, layout), table, statement -> bind(statement, params, true));
+            }
             return;
         }
         // the failure text renders the row: built only when the insert fails

@@ -44,6 +44,8 @@ final class JdbcUnitOfWork implements UnitOfWork {
         final StorageTarget target;
         final Connection connection;
         final Map<String, Deferred> deferred = new LinkedHashMap<>();
+        /** Rows no statement of the unit reads back, held for the commit (a unit of one item). */
+        final Map<String, Deferred> held = new LinkedHashMap<>();
 
         Opened(StorageTarget target, Connection connection) {
             this.target = target;
@@ -75,6 +77,41 @@ final class JdbcUnitOfWork implements UnitOfWork {
         // opened now, not at the flush: connections commit in reverse order of first use (see commit())
         touch(target);
         open(target).deferred.computeIfAbsent(sql, text -> new Deferred(table, new ArrayList<>())).rows().add(binder);
+    }
+
+    /** A unit of one item holds rows for the commit where one statement of several can carry them. */
+    @Override
+    public boolean holdsUntilCommit(StorageTarget target) {
+        return !deferring && multiStatements(target);
+    }
+
+    @Override
+    public void deferToCommit(StorageTarget target, String sql, String table, RowBinder binder) {
+        if (!holdsUntilCommit(target)) {
+            defer(target, sql, table, binder);
+            return;
+        }
+        touch(target);
+        open(target).held.computeIfAbsent(sql, text -> new Deferred(table, new ArrayList<>())).rows().add(binder);
+    }
+
+    /** Sends the held rows now: a duplicate delivery fails here, before a call outside the database. */
+    @Override
+    public void beforeExternalWrite() {
+        if (flushFailure != null) {
+            throw flushFailure;
+        }
+        for (Opened opened : connections.values()) {
+            send(opened, opened.held, false);
+        }
+    }
+
+    private static boolean multiStatements(StorageTarget target) {
+        return target.dataSource() instanceof LazyPool pool && pool.multiStatements();
+    }
+
+    private static boolean commitInStatement(StorageTarget target) {
+        return target.dataSource() instanceof LazyPool pool && pool.commitInStatement();
     }
 
     @Override
@@ -122,7 +159,10 @@ final class JdbcUnitOfWork implements UnitOfWork {
             try {
                 Connection connection = target.dataSource().getConnection();
                 try {
-                    connection.setAutoCommit(false);
+                    // the registry's pools hand out connections with auto-commit off already: no round trip
+                    if (connection.getAutoCommit()) {
+                        connection.setAutoCommit(false);
+                    }
                 } catch (SQLException e) {
                     connection.close();
                     throw e;
@@ -137,35 +177,86 @@ final class JdbcUnitOfWork implements UnitOfWork {
         return opened;
     }
 
-    /** Sends the rows deferred on one connection: one batch per SQL text, in order of first use. */
+    /** Sends the rows deferred on one connection (not those held for the commit). */
     private void flush(Opened opened) {
-        if (opened.deferred.isEmpty()) {
-            return;
+        send(opened, opened.deferred, false);
+    }
+
+    /**
+     * Sends {@code rows} (and empties it), then COMMIT when {@code commit}: as one statement of several when the
+     * pool allows it and the rows are few (one round trip), otherwise one batch per SQL text, in order of first
+     * use. Returns whether the COMMIT went with them.
+     */
+    private boolean send(Opened opened, Map<String, Deferred> rows, boolean commit) {
+        if (rows.isEmpty()) {
+            return false;
         }
-        List<Map.Entry<String, Deferred>> groups = new ArrayList<>(opened.deferred.entrySet());
-        opened.deferred.clear();
+        List<Map.Entry<String, Deferred>> groups = new ArrayList<>(rows.entrySet());
+        rows.clear();
+        List<CombinedStatement.Row> combined = combinable(opened, groups, commit);
+        if (combined != null) {
+            try {
+                CombinedStatement.execute(opened.connection, combined, commit);
+                return commit;
+            } catch (SQLException e) {
+                throw failed(opened, e, combined.size() + " rows into " + tables(groups));
+            }
+        }
         for (Map.Entry<String, Deferred> group : groups) {
-            Deferred rows = group.getValue();
+            Deferred deferred = group.getValue();
             try (PreparedStatement statement = opened.connection.prepareStatement(group.getKey())) {
-                for (RowBinder row : rows.rows()) {
+                for (RowBinder row : deferred.rows()) {
                     row.bind(statement);
                     statement.addBatch();
                 }
                 statement.executeBatch();
             } catch (SQLException e) {
-                // not a DuplicateKeyException: no caller may take this for its own insert's conflict and go on
-                SQLException cause = e.getNextException() != null && e.getSQLState() == null
-                        ? e.getNextException() : e;
-                String state = cause.getSQLState();
-                ErrorCode code = state != null && state.startsWith("22") ? ErrorCode.DATA_INVALID
-                        : ErrorCode.STORAGE_FAILED;
-                flushFailure = new WatchmenException(code, "Failed to write " + rows.rows().size()
-                        + " deferred rows into " + rows.table() + " on data source[" + opened.target.key() + "]"
-                        + (state == null ? "" : " (SQLState " + state + ")"), e);
-                opened.deferred.clear();
-                throw flushFailure;
+                throw failed(opened, e, deferred.rows().size() + " rows into " + deferred.table());
             }
         }
+        return false;
+    }
+
+    /**
+     * The rows as one statement of several, or null: a single row without a COMMIT gains nothing, many rows go
+     * faster as batches (MariaDB's bulk command, PostgreSQL's rewritten multi-row INSERT).
+     */
+    private static List<CombinedStatement.Row> combinable(Opened opened, List<Map.Entry<String, Deferred>> groups,
+                                                          boolean commit) {
+        if (!multiStatements(opened.target)) {
+            return null;
+        }
+        List<CombinedStatement.Row> rows = new ArrayList<>();
+        for (Map.Entry<String, Deferred> group : groups) {
+            for (RowBinder binder : group.getValue().rows()) {
+                if (rows.size() == CombinedStatement.MAX_ROWS) {
+                    return null;
+                }
+                rows.add(new CombinedStatement.Row(group.getKey(), binder));
+            }
+        }
+        return rows.size() > 1 || commit ? rows : null;
+    }
+
+    private static String tables(List<Map.Entry<String, Deferred>> groups) {
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, Deferred> group : groups) {
+            text.append(text.isEmpty() ? "" : ", ").append(group.getValue().table());
+        }
+        return text.toString();
+    }
+
+    /** A failed send fails the unit: its commit refuses, even when a caller swallowed this. */
+    private WatchmenException failed(Opened opened, SQLException e, String what) {
+        // not a DuplicateKeyException: no caller may take this for its own insert's conflict and go on
+        SQLException cause = e.getNextException() != null && e.getSQLState() == null ? e.getNextException() : e;
+        String state = cause.getSQLState();
+        ErrorCode code = state != null && state.startsWith("22") ? ErrorCode.DATA_INVALID : ErrorCode.STORAGE_FAILED;
+        flushFailure = new WatchmenException(code, "Failed to write " + what + " on data source["
+                + opened.target.key() + "]" + (state == null ? "" : " (SQLState " + state + ")"), e);
+        opened.deferred.clear();
+        opened.held.clear();
+        return flushFailure;
     }
 
     /**
@@ -184,13 +275,19 @@ final class JdbcUnitOfWork implements UnitOfWork {
             throw new WatchmenException(flushFailure.code(), "Not committed: " + flushFailure.getMessage(),
                     flushFailure);
         }
+        // every row is sent before the first commit: a held claim that finds its item done fails here, before
+        // any data source commits. The COMMIT joins the last statement only when there is one connection.
+        boolean alone = connections.size() == 1;
         for (Opened opened : connections.values()) {
-            flush(opened);
+            // a unit holds rows (one item) or defers them (a chunk), never both
+            send(opened, deferring ? opened.deferred : opened.held, alone && commitInStatement(opened.target));
         }
         List<Opened> reversed = new ArrayList<>(connections.values());
         Collections.reverse(reversed);
         for (Opened opened : reversed) {
             try {
+                // after a COMMIT inside the statement MariaDB Connector/J sends nothing here (the server reported
+                // no open transaction); the call still tells the pool the connection is clean
                 opened.connection.commit();
             } catch (SQLException e) {
                 throw opened.target.dialect().translate(e, "Failed to commit on data source["
@@ -205,6 +302,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
         WatchmenException failure = null;
         for (Opened opened : connections.values()) {
             opened.deferred.clear();
+            opened.held.clear();
             try {
                 opened.connection.rollback();
             } catch (SQLException e) {
@@ -233,6 +331,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
         closed = true;
         for (Opened opened : connections.values()) {
             opened.deferred.clear();
+            opened.held.clear();
             try (Connection connection = opened.connection) {
                 // after a commit there is nothing to undo: no ROLLBACK round trip (some drivers always send it)
                 if (pending && !connection.isClosed()) {

@@ -23,6 +23,7 @@ final class LazyPool implements DataSource, AutoCloseable {
     private final String poolName;
     private final JdbcUrls.Connect connect;
     private final Settings.Pool settings;
+    private final MultiStatements multiStatements;
     private final Object lock = new Object();
     private volatile HikariDataSource pool;
     private volatile boolean closed;
@@ -31,6 +32,45 @@ final class LazyPool implements DataSource, AutoCloseable {
         this.poolName = poolName;
         this.connect = connect;
         this.settings = settings;
+        this.multiStatements = MultiStatements.of(connect.jdbcUrl());
+    }
+
+    /** Whether a prepared statement on this pool's connections may hold several SQL statements. */
+    enum MultiStatements {
+        /** H2, or a MySQL/MariaDB URL that sets {@code allowMultiQueries} itself to anything but true. */
+        NO,
+        /** PostgreSQL: pgjdbc sends the statements of one prepared statement in one round trip. */
+        NATIVE,
+        /** MySQL/MariaDB: the pool sets {@code allowMultiQueries=true} (or the URL does). */
+        ALLOWED_BY_POOL;
+
+        static MultiStatements of(String jdbcUrl) {
+            if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+                return NATIVE;
+            }
+            if (jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:")) {
+                String lower = jdbcUrl.toLowerCase(java.util.Locale.ROOT);
+                return !lower.contains("allowmultiqueries=") || lower.contains("allowmultiqueries=true")
+                        ? ALLOWED_BY_POOL : NO;
+            }
+            return NO;
+        }
+    }
+
+    /** Whether inserts of one transaction may go as one statement of several ({@link CombinedStatement}). */
+    boolean multiStatements() {
+        return multiStatements != MultiStatements.NO;
+    }
+
+    /**
+     * Whether a COMMIT may end such a statement: MariaDB Connector/J's {@code commit()} sends nothing when the
+     * server reports no open transaction (its status flags, after the statement's COMMIT), and pgjdbc's nothing
+     * when the last ReadyForQuery said idle, so the unit of work calls it as usual at no cost. Not MySQL
+     * Connector/J: its {@code commit()} sends COMMIT unless told to track the server's state.
+     */
+    boolean commitInStatement() {
+        return multiStatements == MultiStatements.NATIVE
+                || multiStatements == MultiStatements.ALLOWED_BY_POOL && connect.jdbcUrl().startsWith("jdbc:mariadb:");
     }
 
     @Override
@@ -76,7 +116,16 @@ final class LazyPool implements DataSource, AutoCloseable {
         // the other writer's row, and an optimistic-lock retry re-reads the same stale version_. Set once per
         // physical connection, not per unit of work.
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        // Auto-commit off on every connection, once per physical connection: a unit of work then begins its
+        // transaction without a "set autocommit=0" and ends it without Hikari's reset to auto-commit on return
+        // (two round trips per unit of work on MariaDB/MySQL). Whoever writes through a pool connection commits;
+        // Hikari rolls back a connection returned with statements run since its last commit or rollback (on
+        // MariaDB/MySQL the driver skips that ROLLBACK when the server reports no open transaction).
+        config.setAutoCommit(false);
         batchedInserts(config, connect.jdbcUrl());
+        if (multiStatements == MultiStatements.ALLOWED_BY_POOL) {
+            config.addDataSourceProperty("allowMultiQueries", "true");
+        }
         // a pool that cannot connect fails the first getConnection, not construction-time class loading
         config.setInitializationFailTimeout(-1);
         return config;

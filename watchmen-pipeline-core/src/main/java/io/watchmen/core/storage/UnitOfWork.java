@@ -50,6 +50,32 @@ public interface UnitOfWork extends AutoCloseable {
     }
 
     /**
+     * Whether {@link #deferToCommit} holds rows for {@code target} until the commit: a unit of one item on a pool
+     * whose connections take one statement of several (MariaDB/MySQL, PostgreSQL). False by default.
+     */
+    default boolean holdsUntilCommit(StorageTarget target) {
+        return false;
+    }
+
+    /**
+     * Writes a row that no statement of this unit reads back (the delivery ledger's claim, the monitor logs of an
+     * invocation): a deferring unit defers it as {@link #defer} does; a unit that {@link #holdsUntilCommit holds}
+     * keeps it until {@link #commit()}, which sends the rows held on one database in one statement of several,
+     * with the COMMIT where the driver allows, or until {@link #beforeExternalWrite()}; otherwise it is written at
+     * once. A held row that fails (a duplicate key) fails the commit, before any data source committed.
+     */
+    default void deferToCommit(StorageTarget target, String sql, String table, RowBinder binder) {
+        defer(target, sql, table, binder);
+    }
+
+    /**
+     * Called just before a write outside the database, which a rollback cannot take back: sends the rows held for
+     * the commit, so a delivery whose item is done (its held ledger claim conflicts) fails here, before the call.
+     */
+    default void beforeExternalWrite() {
+    }
+
+    /**
      * Marks a deferring unit as unable to hold what was asked of it (a write outside the database, which a
      * rollback cannot take back): its items must each run in a unit of their own. No effect on other units.
      */

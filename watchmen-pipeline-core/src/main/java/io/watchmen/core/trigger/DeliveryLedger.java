@@ -54,9 +54,28 @@ interface DeliveryLedger {
      * insert). An item already done is reported as such (its trace id; the data id is not recorded); a concurrent
      * delivery of the same item waits on the key until the other commits, then sees it done, or claims it when the
      * other rolled back. In a deferring unit the insert is deferred and the claim always granted: the caller checked
-     * {@link #doneAmong} first, and a key done since fails the unit's batch (a duplicate key) and so its commit.
+     * {@link #doneAmong} first, and a key done since fails the unit's batch (a duplicate key) and so its commit. In a
+     * unit that {@link UnitOfWork#holdsUntilCommit holds} rows for the ledger's database the insert goes with the
+     * commit (one round trip with the monitor logs and the COMMIT) and the claim is granted too: an item done by
+     * another delivery fails the commit, and the caller asks {@link #doneRecord} before calling it a failure.
      */
     Claim claim(UnitOfWork work, DeliveryKey key, String traceId);
+
+    /**
+     * As {@link #claim}, but in a unit of one item the insert runs at once instead of being held for the commit:
+     * for an item that runs alone after its chunk rolled back (a redelivered object's chunk finds done items),
+     * which is then skipped without running its pipelines again.
+     */
+    default Claim claimAtOnce(UnitOfWork work, DeliveryKey key, String traceId) {
+        return claim(work, key, traceId);
+    }
+
+    /**
+     * The item's done row when it is done (committed), read in a transaction of its own: after a unit that held
+     * its claim until the commit failed, whether a delivery of the same item committed first (then the item is
+     * skipped, not failed).
+     */
+    Optional<Claim> doneRecord(DeliveryKey key);
 
     /**
      * The delivery keys among {@code keys} whose items are done (committed), read inside {@code work}: the check

@@ -10,6 +10,7 @@ import io.watchmen.core.storage.UnitOfWork;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -96,7 +97,9 @@ final class DeliveryProcessor {
         while (i < items.size()) {
             int end = chunking && !alone.get(i) ? chunkEnd(items, i, alone, window) : i + 1;
             if (end - i < 2) {
-                Dispositions.ItemResult result = run(keys.get(i), items.get(i));
+                // after a chunk of its object rolled back the item may be done: its claim goes first, not with
+                // the commit, so a redelivered object's done items are skipped without running their pipelines
+                Dispositions.ItemResult result = run(keys.get(i), items.get(i), alone.get(i));
                 results.add(result);
                 if (!items.get(i).failed()) {
                     window = result.outcome().status() == ItemStatus.ERROR ? 1 : grown(window);
@@ -152,14 +155,15 @@ final class DeliveryProcessor {
 
     /** Runs a recorded item again under its original delivery key (the dead-letter replay). */
     Dispositions.ItemResult replay(DeadLetter letter) {
-        return run(letter.key(), parser.parseItem(letter.key().ref(), letter.key().itemIndex(), letter.rawContent()));
+        return run(letter.key(), parser.parseItem(letter.key().ref(), letter.key().itemIndex(), letter.rawContent()),
+                false);
     }
 
-    private Dispositions.ItemResult run(DeliveryKey key, ParsedItem item) {
+    private Dispositions.ItemResult run(DeliveryKey key, ParsedItem item, boolean claimAtOnce) {
         long started = System.nanoTime();
         ItemOutcome outcome = item.failed()
                 ? error(item.index(), null, item.errorCode(), item.error())
-                : execute(key, item);
+                : execute(key, item, claimAtOnce);
         DeliveryLedger.FailureRecord failure = null;
         if (outcome.status() == ItemStatus.ERROR) {
             failure = record(key, item, outcome);
@@ -168,7 +172,7 @@ final class DeliveryProcessor {
         return new Dispositions.ItemResult(outcome, failure);
     }
 
-    private ItemOutcome execute(DeliveryKey key, ParsedItem item) {
+    private ItemOutcome execute(DeliveryKey key, ParsedItem item, boolean claimAtOnce) {
         PipelineTriggerDataWithPAT data = item.data();
         String traceId = null;
         List<StorageTarget> marked;
@@ -176,7 +180,8 @@ final class DeliveryProcessor {
             try {
                 // the trace id is taken first: the claim records it as the item's done mark
                 String candidate = Long.toString(ids.getAsLong());
-                DeliveryLedger.Claim claim = ledger.claim(work, key, candidate);
+                DeliveryLedger.Claim claim = claimAtOnce ? ledger.claimAtOnce(work, key, candidate)
+                        : ledger.claim(work, key, candidate);
                 if (!claim.claimed()) {
                     work.rollback();
                     return new ItemOutcome(item.index(), ItemStatus.SKIPPED, claim.traceId(), claim.dataId(), null,
@@ -199,6 +204,10 @@ final class DeliveryProcessor {
                 throw e;
             }
         } catch (RuntimeException e) {
+            Optional<ItemOutcome> skipped = doneMeanwhile(key, item.index());
+            if (skipped.isPresent()) {
+                return skipped.get();
+            }
             ErrorCode code = e instanceof WatchmenException watchmen ? watchmen.code() : ErrorCode.INTERNAL;
             return error(item.index(), traceId, code, Messages.safe(describe(e), data.pat()));
         }
@@ -239,8 +248,27 @@ final class DeliveryProcessor {
                     earlier.holding(), earlier.missing(), earlier.unreachable());
             return error(item.index(), earlier.traceId(), ErrorCode.DELIVERY_IN_DOUBT, Messages.safe(message, pat));
         } catch (RuntimeException e) {
+            Optional<ItemOutcome> skipped = doneMeanwhile(key, item.index());
+            if (skipped.isPresent()) {
+                return skipped.get(); // a concurrent redelivery repaired it first
+            }
             ErrorCode code = e instanceof WatchmenException watchmen ? watchmen.code() : ErrorCode.INTERNAL;
             return error(item.index(), null, code, Messages.safe(describe(e), pat));
+        }
+    }
+
+    /**
+     * After a unit of work of the item failed: SKIPPED when the item is done, committed by another delivery. A
+     * claim held until the commit (DeliveryLedger.claim) meets a delivery that finished first only there, as a
+     * failed commit, or the item's run failed on the way (its rows, or its data, changed since it was done); either
+     * way it is done, not failed. Empty when it is not done or the ledger cannot say.
+     */
+    private Optional<ItemOutcome> doneMeanwhile(DeliveryKey key, int index) {
+        try {
+            return ledger.doneRecord(key).map(done -> new ItemOutcome(index, ItemStatus.SKIPPED, done.traceId(),
+                    done.dataId(), null, null, List.of()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 

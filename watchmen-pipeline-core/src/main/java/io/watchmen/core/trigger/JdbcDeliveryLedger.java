@@ -86,12 +86,26 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
     public Claim claim(UnitOfWork work, DeliveryKey key, String traceId) {
         ensureTables();
         Timestamp now = now();
-        if (work.defersWrites()) {
-            // a chunk's claims go in one batch with its commit; a key done meanwhile fails the batch, so the chunk
-            // rolls back and its items run one by one, where this method reports them done
-            work.defer(target, CLAIM, LedgerTables.LEDGER, insert -> bindClaim(insert, key, traceId, now));
+        if (work.defersWrites() || work.holdsUntilCommit(target)) {
+            // a chunk's claims go in one batch with its first flush; a key done meanwhile fails the batch, so the
+            // chunk rolls back and its items run one by one. A unit of one item holds its claim for the commit's
+            // round trip; a key done meanwhile fails the commit and the caller finds the item done (doneRecord).
+            work.deferToCommit(target, CLAIM, LedgerTables.LEDGER, insert -> bindClaim(insert, key, traceId, now));
             return Claim.granted();
         }
+        return insertClaim(work, key, traceId, now);
+    }
+
+    @Override
+    public Claim claimAtOnce(UnitOfWork work, DeliveryKey key, String traceId) {
+        if (work.defersWrites()) {
+            return claim(work, key, traceId);
+        }
+        ensureTables();
+        return insertClaim(work, key, traceId, now());
+    }
+
+    private Claim insertClaim(UnitOfWork work, DeliveryKey key, String traceId, Timestamp now) {
         Connection connection = work.connection(target);
         // No lookup first: the insert is the claim and the done mark. A concurrent delivery's insert waits on the
         // uncommitted key and then fails with a duplicate key (done) or succeeds (the other rolled back).
@@ -149,8 +163,22 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
         return marks.earlierAttempt(target.key(), key, written);
     }
 
-    /** The done row that made the claim fail (read on the redelivery path only). */
-    private Claim alreadyDone(Connection connection, DeliveryKey key) {
+    @Override
+    public Optional<Claim> doneRecord(DeliveryKey key) {
+        ensureTables();
+        try (Connection connection = target.dataSource().getConnection()) {
+            Claim claim = read(connection, key);
+            if (!connection.getAutoCommit()) {
+                connection.rollback(); // a read: ends the transaction the pool's auto-commit-off connection began
+            }
+            return Optional.ofNullable(claim);
+        } catch (SQLException e) {
+            throw failure(e, "look up", key);
+        }
+    }
+
+    /** The done row of {@code key}, or null. */
+    private static Claim read(Connection connection, DeliveryKey key) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT trace_id, data_id FROM "
                 + LedgerTables.LEDGER + " WHERE delivery_key = ?")) {
             select.setString(1, key.value());
@@ -161,7 +189,15 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
                     return Claim.alreadyDone(traceId, row.wasNull() ? null : dataId);
                 }
             }
-            return Claim.alreadyDone(null, null);
+            return null;
+        }
+    }
+
+    /** The done row that made the claim fail (read on the redelivery path only). */
+    private Claim alreadyDone(Connection connection, DeliveryKey key) {
+        try {
+            Claim claim = read(connection, key);
+            return claim == null ? Claim.alreadyDone(null, null) : claim;
         } catch (SQLException e) {
             // the item is done all the same; only its trace id is unknown here
             return Claim.alreadyDone(null, null);

@@ -77,6 +77,7 @@ class DataSourceRegistryTest {
                  java.sql.Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE rc_row (id_ INT PRIMARY KEY, version_ INT)");
                 s.execute("INSERT INTO rc_row VALUES (1, 1)");
+                c.commit(); // the registry's pools hand out connections with auto-commit off
             }
             try (UnitOfWork work = registry.newUnitOfWork()) {
                 assertThat(version(work.connection(registry.meta()))).isEqualTo(1);

@@ -42,6 +42,12 @@ final class CrashBetweenCommits extends ForwardingUnitOfWork {
     }
 
     @Override
+    public void deferToCommit(StorageTarget target, String sql, String table, RowBinder binder) {
+        used.putIfAbsent(target.key(), target);
+        super.deferToCommit(target, sql, table, binder);
+    }
+
+    @Override
     public void commit() {
         List<StorageTarget> order = new ArrayList<>(used.values());
         Collections.reverse(order);

@@ -49,6 +49,13 @@ final class InMemoryDeliveryLedger implements DeliveryLedger {
     }
 
     @Override
+    public synchronized java.util.Optional<Claim> doneRecord(DeliveryKey key) {
+        Claim claim = done.get(key.value());
+        return claim == null ? java.util.Optional.empty()
+                : java.util.Optional.of(Claim.alreadyDone(claim.traceId(), claim.dataId()));
+    }
+
+    @Override
     public synchronized Set<String> doneAmong(UnitOfWork work, List<DeliveryKey> keys) {
         Set<String> found = new HashSet<>();
         for (DeliveryKey key : keys) {

@@ -1,8 +1,10 @@
 package io.watchmen.core.trigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.watchmen.core.ErrorCode;
+import io.watchmen.core.WatchmenException;
 import io.watchmen.core.config.Secret;
 import io.watchmen.core.config.Settings;
 import io.watchmen.core.storage.DataSourceRegistry;
@@ -32,7 +34,8 @@ class JdbcDeliveryLedgerTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void claim_ofANewItem_isGranted_andAfterCommitTheNextClaimFindsItDone(TestDatabase database) throws Exception {
+    void claimAtOnce_ofANewItem_isGranted_andAfterCommitTheNextClaimFindsItDone(TestDatabase database)
+            throws Exception {
         try (TestDb db = database.create("ledger"); DataSourceRegistry registry = registry(db)) {
             JdbcDeliveryLedger ledger = ledger(registry, 3);
             DeliveryKey key = DeliveryKey.of(REF, null, 0);
@@ -42,7 +45,7 @@ class JdbcDeliveryLedgerTest {
                 work.commit();
             }
             try (UnitOfWork work = registry.newUnitOfWork()) {
-                DeliveryLedger.Claim again = ledger.claim(work, key, "5678");
+                DeliveryLedger.Claim again = ledger.claimAtOnce(work, key, "5678");
                 assertThat(again).isEqualTo(DeliveryLedger.Claim.alreadyDone("1234", null));
                 work.rollback();
             }
@@ -78,18 +81,19 @@ class JdbcDeliveryLedgerTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void claim_byAConcurrentDelivery_waitsForTheFirst_thenFindsItDone(TestDatabase database) throws Exception {
+    void claimAtOnce_byAConcurrentDelivery_waitsForTheFirst_thenFindsItDone(TestDatabase database)
+            throws Exception {
         try (TestDb db = database.create("ledger"); DataSourceRegistry registry = registry(db)) {
             JdbcDeliveryLedger ledger = ledger(registry, 3);
             ledger.ensureTables();
             DeliveryKey key = DeliveryKey.of(REF, null, 2);
             ExecutorService executor = Executors.newSingleThreadExecutor();
             try (UnitOfWork first = registry.newUnitOfWork()) {
-                assertThat(ledger.claim(first, key, "42").claimed()).isTrue();
+                assertThat(ledger.claimAtOnce(first, key, "42").claimed()).isTrue();
 
                 CompletableFuture<DeliveryLedger.Claim> second = CompletableFuture.supplyAsync(() -> {
                     try (UnitOfWork work = registry.newUnitOfWork()) {
-                        DeliveryLedger.Claim claim = ledger.claim(work, key, "43");
+                        DeliveryLedger.Claim claim = ledger.claimAtOnce(work, key, "43");
                         work.rollback();
                         return claim;
                     }
@@ -100,6 +104,107 @@ class JdbcDeliveryLedgerTest {
             } finally {
                 executor.shutdownNow();
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void claim_ofADoneItem_inAUnitOfOneItem_isRefused_atTheClaimOnH2_atTheCommitOnServers(TestDatabase database)
+            throws Exception {
+        try (TestDb db = database.create("ledger"); DataSourceRegistry registry = registry(db)) {
+            JdbcDeliveryLedger ledger = ledger(registry, 3);
+            DeliveryKey key = DeliveryKey.of(REF, null, 5);
+            try (UnitOfWork work = registry.newUnitOfWork()) {
+                ledger.claim(work, key, "1234");
+                work.commit();
+            }
+
+            try (UnitOfWork work = registry.newUnitOfWork()) {
+                boolean held = work.holdsUntilCommit(registry.meta());
+                assertThat(held).isEqualTo(database != TestDatabase.H2);
+                DeliveryLedger.Claim claim = ledger.claim(work, key, "5678");
+                if (held) {
+                    // sent with the commit, which fails on the key and commits nothing
+                    assertThat(claim.claimed()).isTrue();
+                    assertThatThrownBy(work::commit).isInstanceOf(WatchmenException.class);
+                    work.rollback();
+                } else {
+                    assertThat(claim).isEqualTo(DeliveryLedger.Claim.alreadyDone("1234", null));
+                }
+            }
+            assertThat(ledger.doneRecord(key)).contains(DeliveryLedger.Claim.alreadyDone("1234", null));
+            assertThat(ledger.doneRecord(DeliveryKey.of(REF, null, 6))).isEmpty();
+            assertThat(ledgerRows(db)).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"MARIADB", "POSTGRES"})
+    void claim_heldByAConcurrentDelivery_waitsAtItsCommit_thenFailsWhenTheFirstCommitted(TestDatabase database)
+            throws Exception {
+        try (TestDb db = database.create("ledger"); DataSourceRegistry registry = registry(db)) {
+            JdbcDeliveryLedger ledger = ledger(registry, 3);
+            ledger.ensureTables();
+            DeliveryKey key = DeliveryKey.of(REF, null, 7);
+            ExecutorService executor = Executors.newSingleThreadExecutor();
+            try (UnitOfWork first = registry.newUnitOfWork()) {
+                assertThat(ledger.claimAtOnce(first, key, "42").claimed()).isTrue();
+
+                CompletableFuture<Boolean> secondCommitted = CompletableFuture.supplyAsync(() -> {
+                    try (UnitOfWork work = registry.newUnitOfWork()) {
+                        assertThat(ledger.claim(work, key, "43").claimed()).isTrue();
+                        try {
+                            work.commit(); // waits on the first's uncommitted key
+                            return true;
+                        } catch (WatchmenException e) {
+                            work.rollback();
+                            return false;
+                        }
+                    }
+                }, executor);
+
+                first.commit();
+                assertThat(secondCommitted.get(30, TimeUnit.SECONDS)).isFalse();
+            } finally {
+                executor.shutdownNow();
+            }
+            assertThat(ledger.doneRecord(key)).contains(DeliveryLedger.Claim.alreadyDone("42", null));
+            assertThat(ledgerRows(db)).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"MARIADB", "POSTGRES"})
+    void claim_heldByAConcurrentDelivery_commitsWhenTheFirstRollsBack(TestDatabase database) throws Exception {
+        try (TestDb db = database.create("ledger"); DataSourceRegistry registry = registry(db)) {
+            JdbcDeliveryLedger ledger = ledger(registry, 3);
+            ledger.ensureTables();
+            DeliveryKey key = DeliveryKey.of(REF, null, 8);
+            ExecutorService executor = Executors.newSingleThreadExecutor();
+            try (UnitOfWork first = registry.newUnitOfWork()) {
+                assertThat(ledger.claimAtOnce(first, key, "42").claimed()).isTrue();
+
+                CompletableFuture<Void> second = CompletableFuture.runAsync(() -> {
+                    try (UnitOfWork work = registry.newUnitOfWork()) {
+                        ledger.claim(work, key, "43");
+                        work.commit();
+                    }
+                }, executor);
+
+                first.rollback();
+                second.get(30, TimeUnit.SECONDS);
+            } finally {
+                executor.shutdownNow();
+            }
+            assertThat(ledger.doneRecord(key)).contains(DeliveryLedger.Claim.alreadyDone("43", null));
+        }
+    }
+
+    private static int ledgerRows(TestDb db) throws Exception {
+        try (Connection c = db.connection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM wmx_delivery_ledger")) {
+            rows.next();
+            return rows.getInt(1);
         }
     }
 
@@ -172,18 +277,19 @@ class JdbcDeliveryLedgerTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void claim_byAConcurrentDelivery_whenTheFirstRollsBack_isGranted(TestDatabase database) throws Exception {
+    void claimAtOnce_byAConcurrentDelivery_whenTheFirstRollsBack_isGranted(TestDatabase database)
+            throws Exception {
         try (TestDb db = database.create("ledger"); DataSourceRegistry registry = registry(db)) {
             JdbcDeliveryLedger ledger = ledger(registry, 3);
             ledger.ensureTables();
             DeliveryKey key = DeliveryKey.of(REF, null, 3);
             ExecutorService executor = Executors.newSingleThreadExecutor();
             try (UnitOfWork first = registry.newUnitOfWork()) {
-                assertThat(ledger.claim(first, key, "42").claimed()).isTrue();
+                assertThat(ledger.claimAtOnce(first, key, "42").claimed()).isTrue();
 
                 CompletableFuture<DeliveryLedger.Claim> second = CompletableFuture.supplyAsync(() -> {
                     try (UnitOfWork work = registry.newUnitOfWork()) {
-                        DeliveryLedger.Claim claim = ledger.claim(work, key, "43");
+                        DeliveryLedger.Claim claim = ledger.claimAtOnce(work, key, "43");
                         work.commit();
                         return claim;
                     }
@@ -195,7 +301,8 @@ class JdbcDeliveryLedgerTest {
                 executor.shutdownNow();
             }
             try (UnitOfWork work = registry.newUnitOfWork()) {
-                assertThat(ledger.claim(work, key, "44")).isEqualTo(DeliveryLedger.Claim.alreadyDone("43", null));
+                assertThat(ledger.claimAtOnce(work, key, "44"))
+                        .isEqualTo(DeliveryLedger.Claim.alreadyDone("43", null));
             }
         }
     }

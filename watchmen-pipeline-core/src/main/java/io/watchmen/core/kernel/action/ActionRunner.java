@@ -161,6 +161,10 @@ public final class ActionRunner {
                 new WatchmenException(ErrorCode.EXTERNAL_WRITE_FAILED,
                         "External writer[" + row.writerCode() + "] is not configured."));
         EvalContext eval = at.eval();
+        if (work != null) {
+            // a held ledger claim goes now: a delivery of an item done meanwhile fails here, not after the call
+            work.beforeExternalWrite();
+        }
         writer.write(new ExternalWriteRequest(row.pat(), row.url(), external.eventCode(),
                 Rows.copyRow(eval.current()), Rows.copyRow(eval.previous()), Rows.copyRow(eval.variables())));
     }
