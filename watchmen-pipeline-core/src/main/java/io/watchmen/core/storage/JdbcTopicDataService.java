@@ -318,10 +318,11 @@ public final class JdbcTopicDataService implements TopicDataService {
             }
             String table = "table " + layout.table() + " of " + label(topic);
             if (atCommit) {
-                work.deferToCommit(target, sql.insert(target, layout), table, statement -> bind(statement, params,
-                        true));
+                work.deferToCommit(target, sql.insert(target, layout), table,
+                        (statement, first) -> bind(statement, first, params, true));
             } else {
-                work.defer(target, sql.insert(target, layout), table, statement -> bind(statement, params, true));
+                work.defer(target, sql.insert(target, layout), table,
+                        (statement, first) -> bind(statement, first, params, true));
             }
             return;
         }
@@ -366,7 +367,7 @@ public final class JdbcTopicDataService implements TopicDataService {
                               List<SqlFragment.Param> params, RowReader<T> reader) {
         Connection connection = work.connection(target);
         try (PreparedStatement statement = connection.prepareStatement(text)) {
-            bind(statement, params, false);
+            bind(statement, 1, params, false);
             List<T> rows = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -384,19 +385,20 @@ public final class JdbcTopicDataService implements TopicDataService {
         Connection connection = work.connection(target);
         work.recordWrite(target);
         try (PreparedStatement statement = connection.prepareStatement(text)) {
-            bind(statement, params, true);
+            bind(statement, 1, params, true);
             return statement.executeUpdate();
         } catch (SQLException e) {
             throw target.dialect().translate(e, failure.get());
         }
     }
 
-    private static void bind(PreparedStatement statement, List<SqlFragment.Param> params, boolean forWrite)
-            throws SQLException {
+    private static int bind(PreparedStatement statement, int first, List<SqlFragment.Param> params,
+                            boolean forWrite) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             SqlFragment.Param param = params.get(i);
-            ColumnValues.bind(statement, i + 1, param.value(), param.kind(), forWrite);
+            ColumnValues.bind(statement, first + i, param.value(), param.kind(), forWrite);
         }
+        return first + params.size();
     }
 
     // ---- helpers

@@ -206,7 +206,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
             Deferred deferred = group.getValue();
             try (PreparedStatement statement = opened.connection.prepareStatement(group.getKey())) {
                 for (RowBinder row : deferred.rows()) {
-                    row.bind(statement);
+                    row.bind(statement, 1);
                     statement.addBatch();
                 }
                 statement.executeBatch();

@@ -17,10 +17,13 @@ import java.util.List;
  */
 public interface UnitOfWork extends AutoCloseable {
 
-    /** Binds the values of one row onto an insert. */
+    /**
+     * Binds the values of one row onto an insert, from parameter index {@code first} on (1 unless the insert is one
+     * of several in one statement), and returns the index after its last.
+     */
     @FunctionalInterface
     interface RowBinder {
-        void bind(PreparedStatement statement) throws SQLException;
+        int bind(PreparedStatement statement, int first) throws SQLException;
     }
 
     /**
@@ -41,7 +44,7 @@ public interface UnitOfWork extends AutoCloseable {
     default void defer(StorageTarget target, String sql, String table, RowBinder binder) {
         recordWrite(target);
         try (PreparedStatement statement = connection(target).prepareStatement(sql)) {
-            binder.bind(statement);
+            binder.bind(statement, 1);
             statement.executeUpdate();
         } catch (SQLException e) {
             throw target.dialect().translate(e, "Failed to write a row into " + table + " on data source["

@@ -109,11 +109,11 @@ final class DeliveryMarks {
             String dataSource = target.key();
             if (work.defersWrites()) {
                 work.defer(target, sql, LedgerTables.MARKS,
-                        insert -> bind(insert, key, dataSource, traceId, dataSources, now));
+                        (insert, first) -> bind(insert, first, key, dataSource, traceId, dataSources, now));
                 continue;
             }
             try (PreparedStatement insert = work.connection(target).prepareStatement(sql)) {
-                bind(insert, key, dataSource, traceId, dataSources, now);
+                bind(insert, 1, key, dataSource, traceId, dataSources, now);
                 insert.executeUpdate();
             } catch (SQLException e) {
                 if (JdbcDeliveryLedger.integrityViolation(e)) {
@@ -125,13 +125,14 @@ final class DeliveryMarks {
         return Optional.empty();
     }
 
-    private static void bind(PreparedStatement insert, DeliveryKey key, String dataSource, String traceId,
-                             String dataSources, Timestamp now) throws SQLException {
-        insert.setString(1, key.value());
-        insert.setString(2, dataSource);
-        insert.setString(3, traceId);
-        insert.setString(4, dataSources);
-        insert.setTimestamp(5, now);
+    private static int bind(PreparedStatement insert, int first, DeliveryKey key, String dataSource,
+                            String traceId, String dataSources, Timestamp now) throws SQLException {
+        insert.setString(first, key.value());
+        insert.setString(first + 1, dataSource);
+        insert.setString(first + 2, traceId);
+        insert.setString(first + 3, dataSources);
+        insert.setTimestamp(first + 4, now);
+        return first + 5;
     }
 
     /** The ids in order, or null when they cannot be listed unambiguously within the column. */

@@ -90,7 +90,7 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
             // a chunk's claims go in one batch with its first flush; a key done meanwhile fails the batch, so the
             // chunk rolls back and its items run one by one. A unit of one item holds its claim for the commit's
             // round trip; a key done meanwhile fails the commit and the caller finds the item done (doneRecord).
-            work.deferToCommit(target, CLAIM, LedgerTables.LEDGER, insert -> bindClaim(insert, key, traceId, now));
+            work.deferToCommit(target, CLAIM, LedgerTables.LEDGER, (insert, first) -> bindClaim(insert, first, key, traceId, now));
             return Claim.granted();
         }
         return insertClaim(work, key, traceId, now);
@@ -110,7 +110,7 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
         // No lookup first: the insert is the claim and the done mark. A concurrent delivery's insert waits on the
         // uncommitted key and then fails with a duplicate key (done) or succeeds (the other rolled back).
         try (PreparedStatement insert = connection.prepareStatement(CLAIM)) {
-            bindClaim(insert, key, traceId, now);
+            bindClaim(insert, 1, key, traceId, now);
             insert.executeUpdate();
             return Claim.granted();
         } catch (SQLException e) {
@@ -121,12 +121,13 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
         }
     }
 
-    private static void bindClaim(PreparedStatement insert, DeliveryKey key, String traceId, Timestamp now)
-            throws SQLException {
-        int next = bindKey(insert, key);
+    private static int bindClaim(PreparedStatement insert, int first, DeliveryKey key, String traceId,
+                                 Timestamp now) throws SQLException {
+        int next = bindKey(insert, first, key);
         insert.setString(next++, traceId);
         insert.setTimestamp(next++, now);
-        insert.setTimestamp(next, now);
+        insert.setTimestamp(next++, now);
+        return next;
     }
 
     @Override
@@ -246,7 +247,7 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
         if (previous == null) {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + LedgerTables.FAILURES + " ("
                     + FAILURE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                int next = bindKey(insert, failure.key());
+                int next = bindKey(insert, 1, failure.key());
                 insert.setString(next++, failure.traceId());
                 insert.setString(next++, failure.code().name());
                 insert.setString(next++, message);
@@ -426,17 +427,17 @@ final class JdbcDeliveryLedger implements DeliveryLedger {
         return timestamp == null ? null : timestamp.toLocalDateTime();
     }
 
-    private static int bindKey(PreparedStatement statement, DeliveryKey key) throws SQLException {
+    private static int bindKey(PreparedStatement statement, int first, DeliveryKey key) throws SQLException {
         ObjectRef ref = key.ref();
-        statement.setString(1, key.value());
-        statement.setString(2, ref.provider());
-        statement.setString(3, ref.bucket());
-        statement.setString(4, ref.key());
-        statement.setString(5, ref.version());
-        statement.setLong(6, ref.size());
-        statement.setString(7, key.contentSha256());
-        statement.setInt(8, key.itemIndex());
-        return 9;
+        statement.setString(first, key.value());
+        statement.setString(first + 1, ref.provider());
+        statement.setString(first + 2, ref.bucket());
+        statement.setString(first + 3, ref.key());
+        statement.setString(first + 4, ref.version());
+        statement.setLong(first + 5, ref.size());
+        statement.setString(first + 6, key.contentSha256());
+        statement.setInt(first + 7, key.itemIndex());
+        return first + 8;
     }
 
     /** Naive local time truncated to seconds, as every Watchmen timestamp. */

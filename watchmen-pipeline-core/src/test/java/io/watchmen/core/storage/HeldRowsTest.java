@@ -109,11 +109,13 @@ class HeldRowsTest {
     }
 
     private static void hold(UnitOfWork work, StorageTarget target, String sql, String key, String value) {
-        work.deferToCommit(target, sql, sql.contains("held_row") ? "held_row" : "held_other", statement -> {
-            statement.setString(1, key);
+        work.deferToCommit(target, sql, sql.contains("held_row") ? "held_row" : "held_other", (statement, first) -> {
+            statement.setString(first, key);
             if (sql.contains("held_row")) {
-                statement.setString(2, value);
+                statement.setString(first + 1, value);
+                return first + 2;
             }
+            return first + 1;
         });
     }
 
