@@ -87,9 +87,9 @@ public final class Bench {
         Bench bench = new Bench(db, user, password, rounds);
         for (String scenario : chosen) {
             switch (scenario) {
-                case "cascade" -> bench.cascade(db, user, password, "cascade", 300, 0.8);
+                case "cascade" -> bench.cascade(db, user, password, "cascade", 300, CASCADE_WARM_UP, 0.8);
                 case "engine" -> bench.cascade("jdbc:h2:mem:bench_engine;DB_CLOSE_DELAY=-1", "sa", "", "engine",
-                        2000, 0.5);
+                        ENGINE_ROUND, ENGINE_WARM_UP, 0.5);
                 case "batch" -> bench.batch();
                 case "coldstart" -> bench.coldStart();
                 case "concurrency" -> bench.concurrency();
@@ -102,16 +102,40 @@ public final class Bench {
         bench.ratios.forEach(System.out::println);
     }
 
+    /**
+     * Warm-up triggers per side before the cascade rounds on MariaDB: there the rounds are bound by round trips,
+     * and 500 bring both sides' CPU per trigger close enough to its steady state.
+     */
+    static final int CASCADE_WARM_UP = 500;
+
+    /**
+     * Warm-up triggers per side on in-memory H2, where the rounds are bound by CPU alone. Measured by thread CPU
+     * time in blocks of 2,000 alternating sides (2 cores, shared): the hand-written side reaches its steady CPU
+     * per trigger after ~20,000 triggers, ours, which runs far more code through the JIT, after ~30,000 (from
+     * ~760 µs per trigger in the first block to ~80); with the earlier 2,000 the rounds measured our warm-up more
+     * than the engine. Both sides get the same count, in blocks of a round's size with the tables emptied before
+     * each block as before each round (~3-5 s on our side, ~1 s on the hand-written one).
+     */
+    static final int ENGINE_WARM_UP = 30_000;
+
+    /**
+     * Triggers per side and round on in-memory H2: 10,000, so that a hand-written round lasts ~0.2 s rather than
+     * the ~40 ms of the earlier 2,000, which one busy moment of a shared machine could fill (hand-written rounds
+     * from 1,500 to 56,000 triggers/s within one run). A round's rows stay in this heap until the next reset (on
+     * the order of 100 MB).
+     */
+    static final int ENGINE_ROUND = 10_000;
+
     /** One trigger per unit of work through the three-topic cascade: ours vs hand-written JDBC. */
-    private void cascade(String url, String dbUser, String dbPassword, String name, int triggers, double goal)
-            throws Exception {
+    private void cascade(String url, String dbUser, String dbPassword, String name, int triggers, int warmUp,
+                         double goal) throws Exception {
         try (BenchFixture fixture = BenchFixture.open(url, dbUser, dbPassword, 2)) {
             HandWrittenCascade baseline = new HandWrittenCascade(fixture.meta.dataSource());
             Measurement ours = new Measurement();
             Measurement theirs = new Measurement();
             long oursAllocated = 0;
             long oursTriggers = 0;
-            warmUp(fixture, baseline, Math.max(500, triggers));
+            warmUp(fixture, baseline, warmUp, triggers);
             for (int round = 0; round < rounds; round++) {
                 // A B, then B A: drift of a shared machine falls on both sides alike
                 boolean baselineFirst = round % 2 == 0;
@@ -203,11 +227,21 @@ public final class Bench {
                 ratio, documented, defaultFlags, best, bestMillis / hello));
     }
 
-    private static void warmUp(BenchFixture fixture, HandWrittenCascade baseline, int triggers) throws Exception {
-        for (int i = 0; i < triggers; i++) {
-            baseline.trigger("W-" + i, "C-" + (i % 50), BigDecimal.TEN);
+    /**
+     * {@code triggers} per side, in blocks of at most {@code block} with the tables emptied before each (as before
+     * each round: on in-memory H2 a long warm-up would otherwise hold every row it wrote in this heap).
+     */
+    private static void warmUp(BenchFixture fixture, HandWrittenCascade baseline, int triggers, int block)
+            throws Exception {
+        for (int done = 0, n = 0; done < triggers; done += block, n++) {
+            int size = Math.min(block, triggers - done);
+            fixture.reset();
+            for (int i = 0; i < size; i++) {
+                baseline.trigger("W" + n + "-" + i, "C-" + (i % 50), BigDecimal.TEN);
+            }
+            fixture.reset();
+            runOurs(fixture, "W" + n, size);
         }
-        runOurs(fixture, "W", triggers);
     }
 
     static void runOurs(BenchFixture fixture, String prefix, int triggers) {

@@ -308,10 +308,12 @@ public final class PipelineKernel {
 
     /**
      * Whether preparing a log for the log topic may change something inside a definedAs (the shared ones are
-     * read-only and keep their text): they sit in the document's prerequisiteDefinedAs and inside its stages.
+     * read-only and keep their text): they sit in the document's prerequisiteDefinedAs and inside its stages; or
+     * read the stages (a flatten factor there), which are then text rather than lists and maps.
      */
     private static boolean reachesDefinedAs(TopicSchema logSchema) {
-        return logSchema.writesUnder("prerequisiteDefinedAs") || logSchema.writesUnder("stages");
+        return logSchema.writesUnder("prerequisiteDefinedAs") || logSchema.writesUnder("stages")
+                || logSchema.flattensUnder("stages");
     }
 
     private boolean triggersPipelines(Topic topic, String tenantId) {

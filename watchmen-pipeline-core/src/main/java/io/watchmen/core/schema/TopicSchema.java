@@ -177,6 +177,17 @@ public final class TopicSchema {
         return Topic.MONITOR_LOG_TOPIC_NAME.equals(topic.name());
     }
 
+    /** Whether flattening reads the value of this top-level key or something inside it. */
+    public boolean flattensUnder(String key) {
+        for (String name : flattenNames) {
+            if (name.equals(key) || name.startsWith(key) && name.length() > key.length()
+                    && name.charAt(key.length()) == '.') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Copies the value at each flatten factor's dotted path to a root-level key named by the full name. Only
      * objects are descended: an array or a scalar in the middle of the path gives null (the reference fails).

@@ -105,7 +105,9 @@ public final class JdbcTopicDataService implements TopicDataService {
         // one statement, one batch: the driver sends it in one round trip where it can
         try (PreparedStatement statement = connection.prepareStatement(sql.insert(target, layout))) {
             for (Map<String, Object> data : rows) {
-                Map<String, Object> clean = withoutReserved(data);
+                // a monitor log (the usual rows here) has neither: read as it is instead of copied twice
+                boolean asItIs = data != null && TopicRows.hasNoTechnicalOrDottedKey(data);
+                Map<String, Object> clean = asItIs ? data : withoutReserved(data);
                 long id = ids.getAsLong();
                 Map<String, Object> row = new LinkedHashMap<>(clean);
                 row.put(TopicColumns.ID, id);
@@ -115,7 +117,7 @@ public final class JdbcTopicDataService implements TopicDataService {
                 if (topic.isAggregation()) {
                     row.put(TopicColumns.VERSION, 1L);
                 }
-                Map<String, Object> document = topic.isRaw() ? TopicRows.rawDocument(clean) : null;
+                Map<String, Object> document = !topic.isRaw() ? null : asItIs ? clean : TopicRows.rawDocument(clean);
                 int index = 1;
                 for (TopicColumns.Column column : layout.columns()) {
                     ColumnValues.bind(statement, index++, TopicRows.valueOf(column, row, document),

@@ -48,6 +48,8 @@ final class JsonText {
             string(out, text);
         } else if (value instanceof JsonTextMap rendered) {
             out.append(rendered.json());
+        } else if (value instanceof RenderedJson rendered) {
+            out.append(rendered.json());
         } else if (value instanceof Map<?, ?> map) {
             if (depth >= maxDepth) {
                 return false;

@@ -26,7 +26,7 @@ final class JsonValues {
     private static final BigDecimal LIMIT = new BigDecimal("999999999999999");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     /** The mapper's nesting limit: deeper values are left to it, so that it reports them as before. */
-    private static final int MAX_DEPTH = WatchmenJson.mapper().getFactory().streamWriteConstraints()
+    static final int MAX_DEPTH = WatchmenJson.mapper().getFactory().streamWriteConstraints()
             .getMaxNestingDepth();
     private static final int MAX_KEPT_BUFFER = 64 * 1024;
     private static final ThreadLocal<StringBuilder> BUFFER = new ThreadLocal<>();
@@ -66,7 +66,7 @@ final class JsonValues {
      * One text buffer per thread, reused: a monitor log's text is a few KiB and would otherwise grow a new builder
      * through several copies. A nested write (a {@link JsonTextMap} rendered on first use) gets a fresh one.
      */
-    private static StringBuilder takeBuffer() {
+    static StringBuilder takeBuffer() {
         StringBuilder buffer = BUFFER.get();
         if (buffer == null) {
             return new StringBuilder(1024);
@@ -76,7 +76,7 @@ final class JsonValues {
         return buffer;
     }
 
-    private static void returnBuffer(StringBuilder buffer) {
+    static void returnBuffer(StringBuilder buffer) {
         if (buffer.capacity() <= MAX_KEPT_BUFFER) {
             BUFFER.set(buffer);
         }
@@ -100,6 +100,8 @@ final class JsonValues {
         } else if (value instanceof String text) {
             generator.writeString(text);
         } else if (value instanceof JsonTextMap rendered) {
+            generator.writeRawValue(rendered.json());
+        } else if (value instanceof RenderedJson rendered) {
             generator.writeRawValue(rendered.json());
         } else if (value instanceof Map<?, ?> map) {
             generator.writeStartObject();

@@ -87,6 +87,7 @@ final class LazyPool implements DataSource, AutoCloseable {
                 }
                 current = pool;
                 if (current == null) {
+                    h2ObjectCacheOff(connect.jdbcUrl(), System.getProperties());
                     current = new HikariDataSource(config());
                     pool = current;
                 }
@@ -167,6 +168,26 @@ final class LazyPool implements DataSource, AutoCloseable {
             return jdbcUrl + ";QUERY_CACHE_SIZE=" + H2_QUERY_CACHE_SIZE;
         }
         return jdbcUrl;
+    }
+
+    /** H2's switch of its string and value cache, read once when H2 first loads its settings. */
+    static final String H2_OBJECT_CACHE = "h2.objectCache";
+
+    /**
+     * Switches H2's object cache off before an embedded H2 database is first opened in this JVM, unless the
+     * property is set already. H2 puts every bound string through a cache keyed by the string's hash
+     * ({@code StringUtils.cache}, then {@code Value.cache}): each ~2.5 KB monitor-log JSON text was hashed in
+     * full, ~10-15 % of a cascade trigger's CPU on in-memory H2, to deduplicate strings that never repeat. The
+     * setting only chooses whether equal values share one instance; rows and results are the same. It is a JVM
+     * system property (H2 has no per-database setting for it) and takes effect only if set before H2 reads its
+     * settings, so it is set here, by the first embedded H2 pool, and nowhere else. A server's ({@code tcp:},
+     * {@code ssl:}) cache lives in the server's JVM: nothing is set for those.
+     */
+    static void h2ObjectCacheOff(String jdbcUrl, java.util.Properties system) {
+        if (jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:tcp:")
+                && !jdbcUrl.startsWith("jdbc:h2:ssl:") && system.getProperty(H2_OBJECT_CACHE) == null) {
+            system.setProperty(H2_OBJECT_CACHE, "false");
+        }
     }
 
     /** Closes the pool; the next connection request builds a new one. */

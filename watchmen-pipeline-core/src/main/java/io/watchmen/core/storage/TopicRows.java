@@ -62,6 +62,20 @@ final class TopicRows {
     }
 
     /**
+     * Whether {@code data} holds no technical key and no root-level dotted key: then it is its own
+     * {@link #rawDocument} (same entries, same order) and has no reserved key to remove.
+     */
+    static boolean hasNoTechnicalOrDottedKey(Map<String, Object> data) {
+        for (Object key : data.keySet()) {
+            if (!(key instanceof String text) || text.indexOf('.') >= 0
+                    || Identifiers.TECHNICAL_COLUMNS.contains(text)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The value of each column for a write: factor columns from {@code row} by factor name (raw topics: the
      * root-level key named by the full factor name, else the document's key); technical ones from {@code row}.
      */

@@ -1,5 +1,7 @@
 package io.watchmen.core.kernel;
 
+import io.watchmen.core.json.WatchmenJson;
+import io.watchmen.core.storage.RenderedJson;
 import java.util.List;
 import java.util.Map;
 
@@ -9,9 +11,21 @@ final class Logs {
     private Logs() {
     }
 
+    /**
+     * A list of the document; a log's stages written as text ({@link RenderedJson}, the kernel's deferred logs) are
+     * read back as a database read gives them (the text parsed by the mapper).
+     */
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> list(Map<String, Object> parent, String key) {
-        return (List<Map<String, Object>>) parent.get(key);
+        Object value = parent.get(key);
+        if (value instanceof RenderedJson rendered) {
+            try {
+                return WatchmenJson.mapper().readValue(rendered.toString(), List.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return (List<Map<String, Object>>) value;
     }
 
     static Map<String, Object> stage(Map<String, Object> log, int index) {

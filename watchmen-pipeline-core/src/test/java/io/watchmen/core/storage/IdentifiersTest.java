@@ -22,6 +22,15 @@ class IdentifiersTest {
     }
 
     @Test
+    void columnName_askedAgain_givesTheSameColumnAndAnInvalidNameFailsEachTime() {
+        assertThat(Identifiers.columnName("Repeat.Me")).isEqualTo("repeat_me");
+        assertThat(Identifiers.columnName("Repeat.Me")).isEqualTo("repeat_me");
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> Identifiers.columnName("bad;name")).isInstanceOf(WatchmenException.class);
+        }
+    }
+
+    @Test
     void columnName_rule1_replacesDotsDashesAndSpaces() {
         assertThat(Identifiers.columnName(" Customer.Name ")).isEqualTo("customer_name");
         assertThat(Identifiers.columnName("half-year")).isEqualTo("half_year");

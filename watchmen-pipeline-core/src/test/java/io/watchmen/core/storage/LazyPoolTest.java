@@ -23,6 +23,33 @@ class LazyPoolTest {
     }
 
     @Test
+    void h2ObjectCacheOff_embeddedH2_switchesTheCacheOff() {
+        java.util.Properties system = new java.util.Properties();
+        LazyPool.h2ObjectCacheOff("jdbc:h2:mem:x", system);
+        assertEquals("false", system.getProperty(LazyPool.H2_OBJECT_CACHE));
+        java.util.Properties file = new java.util.Properties();
+        LazyPool.h2ObjectCacheOff("jdbc:h2:./target/db", file);
+        assertEquals("false", file.getProperty(LazyPool.H2_OBJECT_CACHE));
+    }
+
+    @Test
+    void h2ObjectCacheOff_propertySetAlready_isKept() {
+        java.util.Properties system = new java.util.Properties();
+        system.setProperty(LazyPool.H2_OBJECT_CACHE, "true");
+        LazyPool.h2ObjectCacheOff("jdbc:h2:mem:x", system);
+        assertEquals("true", system.getProperty(LazyPool.H2_OBJECT_CACHE));
+    }
+
+    @Test
+    void h2ObjectCacheOff_serversAndOtherDatabases_setNothing() {
+        java.util.Properties system = new java.util.Properties();
+        LazyPool.h2ObjectCacheOff("jdbc:h2:tcp://h/db", system);
+        LazyPool.h2ObjectCacheOff("jdbc:h2:ssl://h/db", system);
+        LazyPool.h2ObjectCacheOff("jdbc:mariadb://h/db", system);
+        assertEquals(0, system.size());
+    }
+
+    @Test
     void batchedInserts_postgresUrlWithoutTheSetting_foldsInsertBatches() {
         com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
         LazyPool.batchedInserts(config, "jdbc:postgresql://h/db?stringtype=unspecified");

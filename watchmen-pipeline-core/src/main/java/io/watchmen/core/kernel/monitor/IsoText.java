@@ -38,9 +38,13 @@ final class IsoText {
         return text.toString();
     }
 
+    /** A non-negative number, zero-padded to {@code width} digits (compared, not {@code Math.log10}: hot). */
     private static StringBuilder pad(StringBuilder text, int value, int width) {
-        int length = value == 0 ? 1 : (int) Math.log10(value) + 1;
-        for (int i = length; i < width; i++) {
+        int bound = 1;
+        for (int i = 1; i < width; i++) {
+            bound *= 10;
+        }
+        for (; bound > 1 && value < bound; bound /= 10) {
             text.append('0');
         }
         return text.append(value);

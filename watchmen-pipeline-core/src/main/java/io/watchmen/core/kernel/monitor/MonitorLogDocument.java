@@ -6,7 +6,9 @@ import io.watchmen.core.kernel.monitor.LogBuilders.PipelineLog;
 import io.watchmen.core.kernel.monitor.LogBuilders.StageLog;
 import io.watchmen.core.kernel.monitor.LogBuilders.Step;
 import io.watchmen.core.kernel.monitor.LogBuilders.UnitLog;
+import io.watchmen.core.storage.JsonTextBuilder;
 import io.watchmen.core.storage.JsonTextMap;
+import io.watchmen.core.storage.RenderedJson;
 import io.watchmen.core.storage.criteria.ColumnOperand;
 import io.watchmen.core.storage.criteria.Criteria;
 import io.watchmen.core.storage.criteria.CriteriaExpression;
@@ -18,6 +20,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,8 +44,10 @@ public final class MonitorLogDocument {
 
     /**
      * As {@link #of(PipelineLog)}; with {@code shareDefinedAs} the compiled definedAs and prerequisiteDefinedAs
-     * (read-only {@link JsonTextMap}s that keep their JSON text) are put in as they are instead of copies. Only for a document that
-     * nothing changes or reads as rows: the log topic defines no factor inside definedAs and runs no pipeline.
+     * (read-only {@link JsonTextMap}s that keep their JSON text) are put in as they are instead of copies, and the
+     * stages are written as JSON text straight from the logs ({@link RenderedJson}, the same text their maps give)
+     * instead of as maps. Only for a document that nothing changes or reads below its top-level fields: the log
+     * topic defines no factor inside definedAs or the stages and runs no pipeline.
      */
     public static Map<String, Object> of(PipelineLog log, boolean shareDefinedAs) {
         Map<String, Object> doc = new LinkedHashMap<>(20);
@@ -55,58 +60,77 @@ public final class MonitorLogDocument {
         doc.put("oldValue", plain(log.oldValue));
         doc.put("newValue", plain(log.newValue));
         prerequisite(doc, log, shareDefinedAs);
+        doc.put("stages", stages(log, shareDefinedAs));
+        return doc;
+    }
+
+    private static Object stages(PipelineLog log, boolean shareDefinedAs) {
+        if (shareDefinedAs) {
+            // the stages are a field of the document: their value sits at depth 1 of the column's value
+            TextOut text = new TextOut(new JsonTextBuilder(1));
+            text.builder.beginArray();
+            for (StageLog stage : log.stages) {
+                stage(text, stage, true);
+            }
+            text.builder.endArray();
+            RenderedJson rendered = text.builder.result();
+            if (rendered != null) {
+                return rendered;
+            }
+            // a value only the mapper writes: the maps, so that the whole document is written as before
+        }
         List<Object> stages = new ArrayList<>(log.stages.size());
+        MapOut maps = new MapOut(stages);
         for (StageLog stage : log.stages) {
-            stages.add(stage(stage, shareDefinedAs));
+            stage(maps, stage, shareDefinedAs);
         }
-        doc.put("stages", stages);
-        return doc;
+        return stages;
     }
 
-    private static Map<String, Object> stage(StageLog log, boolean shareDefinedAs) {
-        Map<String, Object> doc = new LinkedHashMap<>(12);
-        doc.put("stageId", log.stageId);
-        doc.put("name", log.name);
-        common(doc, log);
-        prerequisite(doc, log, shareDefinedAs);
-        List<Object> units = new ArrayList<>(log.units.size());
+    private static void stage(Out out, StageLog log, boolean shareDefinedAs) {
+        out.beginObject(12);
+        out.put("stageId", log.stageId);
+        out.put("name", log.name);
+        common(out, log);
+        prerequisite(out, log, shareDefinedAs);
+        out.beginList("units", log.units.size());
         for (UnitLog unit : log.units) {
-            units.add(unit(unit, shareDefinedAs));
+            unit(out, unit, shareDefinedAs);
         }
-        doc.put("units", units);
-        return doc;
+        out.endList();
+        out.endObject();
     }
 
-    private static Map<String, Object> unit(UnitLog log, boolean shareDefinedAs) {
-        Map<String, Object> doc = new LinkedHashMap<>(16);
-        doc.put("unitId", log.unitId);
-        doc.put("name", log.name);
-        common(doc, log);
-        prerequisite(doc, log, shareDefinedAs);
-        doc.put("loopVariableName", log.loopVariableName);
-        doc.put("loopVariableValue", plain(log.loopVariableValue));
-        List<Object> actions = new ArrayList<>(log.actions.size());
+    private static void unit(Out out, UnitLog log, boolean shareDefinedAs) {
+        out.beginObject(16);
+        out.put("unitId", log.unitId);
+        out.put("name", log.name);
+        common(out, log);
+        prerequisite(out, log, shareDefinedAs);
+        out.put("loopVariableName", log.loopVariableName);
+        out.put("loopVariableValue", plain(log.loopVariableValue));
+        out.beginList("actions", log.actions.size());
         for (ActionLog action : log.actions) {
-            actions.add(action(action, shareDefinedAs));
+            action(out, action, shareDefinedAs);
         }
-        doc.put("actions", actions);
-        return doc;
+        out.endList();
+        out.endObject();
     }
 
-    private static Map<String, Object> action(ActionLog log, boolean shareDefinedAs) {
-        Map<String, Object> doc = new LinkedHashMap<>(20);
-        doc.put("uid", log.uid);
-        doc.put("actionId", log.actionId);
-        doc.put("type", log.type);
-        common(doc, log);
-        doc.put("insertCount", log.insertCount);
-        doc.put("updateCount", log.updateCount);
-        doc.put("deleteCount", log.deleteCount);
-        doc.put("definedAs", definedAs(log.definedAs, shareDefinedAs));
-        doc.put("touched", plain(log.touched));
-        doc.put("findBy", plain(log.findBy));
-        prerequisite(doc, log, shareDefinedAs);
-        return doc;
+    private static void action(Out out, ActionLog log, boolean shareDefinedAs) {
+        out.beginObject(20);
+        out.put("uid", log.uid);
+        out.put("actionId", log.actionId);
+        out.put("type", log.type);
+        common(out, log);
+        out.put("insertCount", log.insertCount);
+        out.put("updateCount", log.updateCount);
+        out.put("deleteCount", log.deleteCount);
+        out.put("definedAs", definedAs(log.definedAs, shareDefinedAs));
+        out.put("touched", plain(log.touched));
+        out.put("findBy", plain(log.findBy));
+        prerequisite(out, log, shareDefinedAs);
+        out.endObject();
     }
 
     private static void common(Map<String, Object> doc, Step log) {
@@ -116,9 +140,113 @@ public final class MonitorLogDocument {
         doc.put("error", log.error);
     }
 
+    private static void common(Out out, Step log) {
+        out.put("status", log.status == null ? null : log.status.json());
+        out.put("startTime", log.startTime == null ? null : IsoText.of(log.startTime));
+        out.put("spentInMills", log.spentInMills);
+        out.put("error", log.error);
+    }
+
     private static void prerequisite(Map<String, Object> doc, Step log, boolean shareDefinedAs) {
         doc.put("prerequisite", log.prerequisite);
         doc.put("prerequisiteDefinedAs", definedAs(log.prerequisiteDefinedAs, shareDefinedAs));
+    }
+
+    private static void prerequisite(Out out, Step log, boolean shareDefinedAs) {
+        out.put("prerequisite", log.prerequisite);
+        out.put("prerequisiteDefinedAs", definedAs(log.prerequisiteDefinedAs, shareDefinedAs));
+    }
+
+    /** Where the stages' fields go, in order: maps and lists, or JSON text. One layout for both. */
+    private interface Out {
+        void beginObject(int capacity);
+
+        void endObject();
+
+        /** A field whose value is a list of objects. */
+        void beginList(String key, int size);
+
+        void endList();
+
+        void put(String key, Object value);
+    }
+
+    /** The stages as maps (Jackson's shape of the records), into {@code root}. */
+    private static final class MapOut implements Out {
+        private final ArrayDeque<Object> open = new ArrayDeque<>();
+
+        MapOut(List<Object> root) {
+            open.push(root);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void beginObject(int capacity) {
+            Map<String, Object> object = new LinkedHashMap<>(capacity);
+            ((List<Object>) open.peek()).add(object);
+            open.push(object);
+        }
+
+        @Override
+        public void endObject() {
+            open.pop();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void beginList(String key, int size) {
+            List<Object> list = new ArrayList<>(size);
+            ((Map<String, Object>) open.peek()).put(key, list);
+            open.push(list);
+        }
+
+        @Override
+        public void endList() {
+            open.pop();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void put(String key, Object value) {
+            ((Map<String, Object>) open.peek()).put(key, value);
+        }
+    }
+
+    /** The stages as the JSON text their maps would be written as. */
+    private static final class TextOut implements Out {
+        private final JsonTextBuilder builder;
+
+        TextOut(JsonTextBuilder builder) {
+            this.builder = builder;
+        }
+
+        @Override
+        public void beginObject(int capacity) {
+            builder.beginObject();
+        }
+
+        @Override
+        public void endObject() {
+            builder.endObject();
+        }
+
+        @Override
+        public void beginList(String key, int size) {
+            builder.plainKey(key);
+            builder.beginArray();
+        }
+
+        @Override
+        public void endList() {
+            builder.endArray();
+        }
+
+        @Override
+        public void put(String key, Object value) {
+            // every key is one of this class's constants (letters only)
+            builder.plainKey(key);
+            builder.value(value);
+        }
     }
 
     /** A compiled definition (read-only, with its JSON text) as it is when sharing is allowed, else a copy. */

@@ -1,7 +1,10 @@
 package io.watchmen.core.kernel.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.watchmen.core.WatchmenException;
 import io.watchmen.core.json.WatchmenJson;
 import io.watchmen.core.kernel.monitor.LogBuilders.ActionLog;
 import io.watchmen.core.kernel.monitor.LogBuilders.PipelineLog;
@@ -11,7 +14,9 @@ import io.watchmen.core.model.pipeline.ParameterComputeType;
 import io.watchmen.core.model.pipeline.ParameterJointType;
 import io.watchmen.core.model.topic.Factor;
 import io.watchmen.core.model.topic.FactorType;
+import io.watchmen.core.storage.JsonTextBuilder;
 import io.watchmen.core.storage.JsonTextMap;
+import io.watchmen.core.storage.RenderedJson;
 import io.watchmen.core.storage.criteria.ArithmeticOperand;
 import io.watchmen.core.storage.criteria.ColumnOperand;
 import io.watchmen.core.storage.criteria.Criteria;
@@ -56,9 +61,36 @@ class MonitorLogDocumentTest {
                 LocalDateTime.of(2026, 3, 4, 5, 6, 11), false);
         log.stages.get(0).units.get(0).actions.add(insert);
 
+        log.stages.add(new StageLog("s2", "Empty", LocalDateTime.of(2026, 3, 4, 5, 6, 12)));
+
         Map<String, Object> shared = MonitorLogDocument.of(log, true);
-        assertEquals(MonitorLogDocument.of(log, false), shared);
-        assertEquals(WatchmenJson.mapper().convertValue(log.build(), Map.class), shared);
+        assertInstanceOf(RenderedJson.class, shared.get("stages"), "the stages written as text");
+        String text = JsonTextBuilder.columnText(MonitorLogDocument.of(log, false));
+        assertEquals(text, JsonTextBuilder.columnText(shared));
+        assertEquals(text, JsonTextBuilder.columnText(WatchmenJson.mapper().convertValue(log.build(), Map.class)));
+        Map<String, Object> copied = MonitorLogDocument.of(log, false);
+        copied.remove("stages");
+        shared.remove("stages");
+        assertEquals(copied, shared, "the top-level fields as maps");
+    }
+
+    @Test
+    void document_sharingAValueNestedBeyondTheMappersLimit_keepsTheStagesAsMapsAndFailsAlike() {
+        PipelineLog log = fullLog();
+        List<Object> deep = new ArrayList<>();
+        List<Object> inner = deep;
+        for (int i = 0; i < 1200; i++) {
+            List<Object> next = new ArrayList<>();
+            inner.add(next);
+            inner = next;
+        }
+        log.stages.get(0).units.get(0).actions.get(0).touched = deep;
+
+        Map<String, Object> shared = MonitorLogDocument.of(log, true);
+        assertInstanceOf(List.class, shared.get("stages"));
+        Map<String, Object> copied = MonitorLogDocument.of(log, false);
+        assertEquals(assertThrows(WatchmenException.class, () -> JsonTextBuilder.columnText(copied)).getMessage(),
+                assertThrows(WatchmenException.class, () -> JsonTextBuilder.columnText(shared)).getMessage());
     }
 
     @Test
