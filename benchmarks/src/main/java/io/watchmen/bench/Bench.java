@@ -26,7 +26,7 @@ import java.util.concurrent.Future;
  * {@code docs/performance.md} are the record.
  *
  * <p>Usage: {@code Bench --db <jdbc-url> [--db-user U] [--db-password P] [--rounds N] [--report FILE] [scenario...]}
- * with scenarios {@code cascade batch engine coldstart concurrency footprint}.
+ * with scenarios {@code cascade roundtrips batch engine coldstart concurrency footprint}.
  */
 public final class Bench {
 
@@ -73,8 +73,8 @@ public final class Bench {
     static final String ANALYSIS_MARKER = "<!-- analysis: kept by the harness -->";
 
     /** The scenarios, in the order they run when none is named. */
-    public static final List<String> SCENARIOS = List.of("cascade", "batch", "engine", "coldstart", "concurrency",
-            "footprint");
+    public static final List<String> SCENARIOS = List.of("cascade", "roundtrips", "batch", "engine", "coldstart",
+            "concurrency", "footprint");
 
     /**
      * Runs the named scenarios (all when empty), prints figures and the ratio lines, and writes the report.
@@ -90,6 +90,7 @@ public final class Bench {
                 case "cascade" -> bench.cascade(db, user, password, "cascade", 300, CASCADE_WARM_UP, 0.8);
                 case "engine" -> bench.cascade("jdbc:h2:mem:bench_engine;DB_CLOSE_DELAY=-1", "sa", "", "engine",
                         ENGINE_ROUND, ENGINE_WARM_UP, 0.5);
+                case "roundtrips" -> bench.roundTrips();
                 case "batch" -> bench.batch();
                 case "coldstart" -> bench.coldStart();
                 case "concurrency" -> bench.concurrency();
@@ -167,6 +168,41 @@ public final class Bench {
             System.out.printf("%s: baseline %.0f/s ours %.0f/s (rounds %s vs %s), %d KiB allocated per trigger%n",
                     name, theirs.median(), ours.median(), theirs.printed(), ours.printed(), bytesPerTrigger / 1024);
         }
+    }
+
+    /** Added to every round trip in the {@code roundtrips} scenario: a database a network hop away. */
+    static final long NETWORK_HOP_MICROS = 500;
+
+    /**
+     * The cascade through a counting TCP proxy: round trips per trigger of both sides (counted on the wire, not
+     * timed), then both sides' rates with {@link #NETWORK_HOP_MICROS} added to every round trip, as a function
+     * sees a database in another host or zone. Needs a server database (the proxy is TCP).
+     */
+    private void roundTrips() throws Exception {
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            results.put("roundtrips", new String[] {jdbcUrl, "-", "needs a server database", "-", ""});
+            return;
+        }
+        RoundTrips.Result counted = RoundTrips.cascade(jdbcUrl, user, password, 200);
+        RoundTrips.Rates rates = RoundTrips.cascadeRates(jdbcUrl, user, password, 150, rounds, NETWORK_HOP_MICROS);
+        Measurement ours = new Measurement();
+        Measurement theirs = new Measurement();
+        rates.ours().forEach(ours::add);
+        rates.baseline().forEach(theirs::add);
+        double ratio = new Measurement.Pair(theirs, ours).ratio();
+        results.put("roundtrips", new String[] {jdbcUrl, String.format("%.2f round trips per trigger; %.0f "
+                + "triggers/s", counted.baseline(), theirs.median()), String.format("%.2f round trips per trigger; "
+                + "%.0f triggers/s", counted.ours(), ours.median()), String.format("%.2f", ratio), "the cascade, one "
+                + "trigger per unit of work, through a TCP proxy adding " + NETWORK_HOP_MICROS + " µs to every round "
+                + "trip; rounds baseline " + theirs.printed() + ", ours " + ours.printed() + String.format("; round "
+                + "trips per trigger during the rounds: ours %.2f, baseline %.2f", rates.roundTrips().ours(),
+                rates.roundTrips().baseline())});
+        ratios.add(String.format("roundtrips: ratio=%.2f goal=0.8 (round trips per trigger: ours %.2f, baseline %.2f;"
+                + " rates with %d µs per round trip)", ratio, counted.ours(), counted.baseline(), NETWORK_HOP_MICROS));
+        System.out.printf("roundtrips: ours %.2f, baseline %.2f per trigger; +%d µs: baseline %.0f/s ours %.0f/s "
+                        + "(rounds %s vs %s; round trips meanwhile ours %.2f, baseline %.2f)%n", counted.ours(),
+                counted.baseline(), NETWORK_HOP_MICROS, theirs.median(), ours.median(), theirs.printed(),
+                ours.printed(), rates.roundTrips().ours(), rates.roundTrips().baseline());
     }
 
     /** One 10,000-item NDJSON object through an insert-row pipeline vs JDBC batch inserts. */

@@ -15,8 +15,11 @@ final class RoundTrips {
     record Result(double ours, double baseline) {
     }
 
-    /** Triggers per second of both sides, alternating, with every round trip delayed by {@code micros}. */
-    record Rates(List<Double> ours, List<Double> baseline) {
+    /**
+     * Triggers per second of both sides, alternating, with every round trip delayed by {@code micros}, and the
+     * round trips per trigger each side took meanwhile.
+     */
+    record Rates(List<Double> ours, List<Double> baseline, Result roundTrips) {
     }
 
     private RoundTrips() {
@@ -62,17 +65,29 @@ final class RoundTrips {
             proxy.delayed(micros);
             List<Double> ours = new ArrayList<>();
             List<Double> theirs = new ArrayList<>();
+            long oursTurns = 0;
+            long theirTurns = 0;
             for (int round = 0; round < rounds; round++) {
-                long start = System.nanoTime();
-                for (int i = 0; i < triggers; i++) {
-                    baseline.trigger("RR-B-" + round + "-" + i, "C-" + (i % 50), new BigDecimal("10.5"));
+                // A B, then B A, as in every scenario of the harness
+                boolean baselineFirst = round % 2 == 0;
+                for (int side = 0; side < 2; side++) {
+                    long turns = proxy.turns();
+                    long start = System.nanoTime();
+                    if ((side == 0) == baselineFirst) {
+                        for (int i = 0; i < triggers; i++) {
+                            baseline.trigger("RR-B-" + round + "-" + i, "C-" + (i % 50), new BigDecimal("10.5"));
+                        }
+                        theirs.add(triggers / ((System.nanoTime() - start) / 1e9));
+                        theirTurns += proxy.turns() - turns;
+                    } else {
+                        Bench.runOurs(fixture, "RR-O-" + round, triggers);
+                        ours.add(triggers / ((System.nanoTime() - start) / 1e9));
+                        oursTurns += proxy.turns() - turns;
+                    }
                 }
-                theirs.add(triggers / ((System.nanoTime() - start) / 1e9));
-                start = System.nanoTime();
-                Bench.runOurs(fixture, "RR-O-" + round, triggers);
-                ours.add(triggers / ((System.nanoTime() - start) / 1e9));
             }
-            return new Rates(ours, theirs);
+            double measured = (double) triggers * rounds;
+            return new Rates(ours, theirs, new Result(oursTurns / measured, theirTurns / measured));
         }
     }
 

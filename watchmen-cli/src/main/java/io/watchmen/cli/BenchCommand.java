@@ -15,7 +15,9 @@ import picocli.CommandLine.Parameters;
         description = {"Runs the performance scenarios: each runs ours and a hand-written JDBC baseline "
                 + "interleaved (A B A B ...) in the same process, prints the medians of the rounds, writes "
                 + "docs/performance.md and ends with one line per scenario: <scenario>: ratio=<x> goal=<y>.",
-                "Scenarios: cascade (on --db), batch (10,000-item object on --db), engine (in-memory H2), "
+                "Scenarios: cascade (on --db), roundtrips (the cascade through a counting TCP proxy on --db: "
+                + "round trips per trigger, and rates with 500 µs added to each), batch (10,000-item object on "
+                + "--db), engine (in-memory H2), "
                 + "coldstart (AWS shaded jar in fresh JVMs on H2 and --db; build adapter-aws first), concurrency "
                 + "(on --db), footprint (artifact sizes, live heap). All when none is named. It writes into the "
                 + "database: use a scratch database."},
@@ -33,7 +35,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Markdown report to write (default: ${DEFAULT-VALUE}).")
     Path report;
 
-    @Parameters(paramLabel = "<scenario>", arity = "0..*", description = "cascade, batch, engine, coldstart, concurrency, footprint")
+    @Parameters(paramLabel = "<scenario>", arity = "0..*", description = "cascade, roundtrips, batch, engine, coldstart, concurrency, footprint")
     List<String> scenarios = new ArrayList<>();
 
     @Override
