@@ -9,8 +9,12 @@ public interface FunctionLifecycle {
     default void prime() {
     }
 
-    /** After a build on the init thread ({@link FunctionRuntime#startBuilding()}). */
+    /** After a build on the init thread ({@link FunctionRuntime#startBuilding()}); the first use waits for it. */
     default void warmUp() {
+    }
+
+    /** After {@link #warmUp()} on the init thread, beside the first use, which does not wait for it. */
+    default void warmUpAhead() {
     }
 
     default void suspend() {
