@@ -99,14 +99,4 @@ public final class Columns {
                     + " cannot be read: " + e.getOriginalMessage(), e);
         }
     }
-
-    /** Parses JSON text with the mapper {@link #json} uses; a malformed value is a definition error naming it. */
-    static <T> T parse(String text, JavaType type, String what) {
-        try {
-            return WatchmenJson.mapper().readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new WatchmenException(ErrorCode.DEFINITION_INVALID, what + " cannot be read: "
-                    + e.getOriginalMessage(), e);
-        }
-    }
 }

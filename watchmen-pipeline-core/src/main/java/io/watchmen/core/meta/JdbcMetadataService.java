@@ -199,14 +199,6 @@ public final class JdbcMetadataService implements MetadataService {
         return keyStore;
     }
 
-    /**
-     * Parses canned column JSON (factors, stages, conditions, common actions) through the shared mapper: its
-     * deserializers are then built before the first topic and pipelines are read. Reads no database.
-     */
-    public void warmUpParsing() {
-        MetaRows.warmUp();
-    }
-
     /** Drops every cached entry (after an import, or when a caller knows the metadata changed). */
     public void invalidateAll() {
         topicsById.clear();

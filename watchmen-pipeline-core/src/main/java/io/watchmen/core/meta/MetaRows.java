@@ -49,38 +49,6 @@ final class MetaRows {
     private MetaRows() {
     }
 
-    /**
-     * Column JSON like a small topic's factors and a pipeline's stages, conditions and common actions: parsed once
-     * by {@link #warmUp()}.
-     */
-    private static final String WARM_UP_FACTORS = "[{\"factorId\": \"f1\", \"name\": \"code\", \"type\": \"text\","
-            + " \"indexGroup\": \"u-1\", \"flatten\": true}, {\"factorId\": \"f2\", \"name\": \"amount\","
-            + " \"type\": \"number\"}]";
-    private static final String WARM_UP_STAGES = "[{\"stageId\": \"s1\", \"name\": \"s1\", \"units\": [{\"unitId\":"
-            + " \"u1\", \"name\": \"u1\", \"conditional\": true, \"on\": {\"jointType\": \"and\", \"filters\":"
-            + " [{\"left\": {\"kind\": \"topic\", \"topicId\": \"t1\", \"factorId\": \"f2\"}, \"operator\": \"more\","
-            + " \"right\": {\"kind\": \"constant\", \"value\": \"0\"}}]}, \"do\": ["
-            + "{\"actionId\": \"a1\", \"type\": \"insert-or-merge-row\", \"topicId\": \"t2\", \"accumulateMode\":"
-            + " \"standard\", \"by\": {\"jointType\": \"and\", \"filters\": [{\"left\": {\"kind\": \"topic\","
-            + " \"topicId\": \"t2\", \"factorId\": \"g1\"}, \"operator\": \"equals\", \"right\": {\"kind\": \"topic\","
-            + " \"topicId\": \"t1\", \"factorId\": \"f1\"}}]}, \"mapping\": [{\"factorId\": \"g1\", \"source\":"
-            + " {\"kind\": \"topic\", \"topicId\": \"t1\", \"factorId\": \"f1\"}}, {\"factorId\": \"g2\", \"source\":"
-            + " {\"kind\": \"topic\", \"topicId\": \"t1\", \"factorId\": \"f2\"}, \"arithmetic\": \"sum\"}]},"
-            + "{\"actionId\": \"a2\", \"type\": \"insert-row\", \"topicId\": \"t3\", \"mapping\": [{\"factorId\":"
-            + " \"h1\", \"source\": {\"kind\": \"computed\", \"type\": \"add\", \"parameters\": [{\"kind\": \"topic\","
-            + " \"topicId\": \"t1\", \"factorId\": \"f2\"}, {\"kind\": \"constant\", \"value\": \"1\"}]}}]},"
-            + "{\"actionId\": \"a3\", \"type\": \"copy-to-memory\", \"variableName\": \"v\", \"source\": {\"kind\":"
-            + " \"constant\", \"value\": \"x\"}}]}]}]";
-
-    /**
-     * Parses the column JSON above, so that the shared mapper has built the deserializers of factors, stages,
-     * conditions, parameters and the common actions before the first object's metadata is read.
-     */
-    static void warmUp() {
-        Columns.parse(WARM_UP_FACTORS, FACTORS, "warm-up factors");
-        Columns.parse(WARM_UP_STAGES, STAGES, "warm-up stages");
-    }
-
     static Topic topic(ResultSet rs) throws SQLException {
         String id = rs.getString("topic_id");
         String where = "Topic[" + id + "]";

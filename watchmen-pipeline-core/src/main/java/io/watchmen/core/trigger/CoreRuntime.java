@@ -3,7 +3,6 @@ package io.watchmen.core.trigger;
 import io.watchmen.core.ErrorCode;
 import io.watchmen.core.WatchmenException;
 import io.watchmen.core.auth.PatAuthenticator;
-import io.watchmen.core.auth.PatHash;
 import io.watchmen.core.config.MetaDatabase;
 import io.watchmen.core.config.Settings;
 import io.watchmen.core.id.SnowflakeGenerator;
@@ -163,17 +162,6 @@ public final class CoreRuntime implements StorageObjectHandler, AutoCloseable {
                 PRIMING_OBJECT.length), PRIMING_OBJECT));
         ledger.ensureTables();
         ids.workerId();
-    }
-
-    /**
-     * After {@link #warmUp()}, while the first object already runs: builds what its metadata and PAT steps need
-     * later (the deserializers of pipeline definitions, the PAT digest), on the init thread's otherwise idle CPU.
-     * Touches no database and no shared state beyond the JSON mapper's caches.
-     */
-    public void warmUpAhead() {
-        ensureOpen();
-        metadata.warmUpParsing();
-        PatHash.sha256Hex("warm-up");
     }
 
     /** Before a checkpoint or freeze: closes connections and releases the snowflake worker id. */

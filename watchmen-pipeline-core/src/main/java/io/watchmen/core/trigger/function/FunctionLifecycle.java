@@ -9,12 +9,8 @@ public interface FunctionLifecycle {
     default void prime() {
     }
 
-    /** After a build on the init thread ({@link FunctionRuntime#startBuilding()}); the first use waits for it. */
+    /** After a build on the init thread ({@link FunctionRuntime#startBuilding()}). */
     default void warmUp() {
-    }
-
-    /** After {@link #warmUp()} on the init thread, beside the first use, which does not wait for it. */
-    default void warmUpAhead() {
     }
 
     default void suspend() {

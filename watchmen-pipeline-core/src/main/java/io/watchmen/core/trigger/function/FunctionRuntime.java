@@ -74,10 +74,9 @@ public final class FunctionRuntime implements AutoCloseable {
      * ledger tables checked, the snowflake worker id leased, the parser's classes loaded), and returns at once. A
      * function calls it in its init, so that this work, most of it class loading, overlaps the platform client's
      * (on a machine with a second CPU, or while either waits on the network). The first {@link #handler()} call
-     * joins it; the thread then goes on warming up what the first object needs later (pipeline definitions' JSON
-     * deserializers, the PAT digest) beside it. A failed build is thrown there, once: the call after builds again.
-     * A failed warm-up is only logged, because the first object meets the same failure and reports it as usual.
-     * Does nothing when the handler is built or a build is under way.
+     * joins it. A failed build is thrown there, once: the call after builds again. A failed warm-up is only logged,
+     * because the first object meets the same failure and reports it as usual. Does nothing when the handler is
+     * built or a build is under way.
      */
     public void startBuilding() {
         FutureTask<StorageObjectHandler> task;
@@ -88,10 +87,7 @@ public final class FunctionRuntime implements AutoCloseable {
             task = new FutureTask<>(() -> warmUp(build()));
             building = task;
         }
-        Thread thread = new Thread(() -> {
-            task.run();
-            warmUpAhead(task);
-        }, "watchmen-init");
+        Thread thread = new Thread(task, "watchmen-init");
         // An instance shut down mid-build must not wait for it.
         thread.setDaemon(true);
         thread.start();
@@ -113,28 +109,6 @@ public final class FunctionRuntime implements AutoCloseable {
                     + " it needs): " + e);
         }
         return built;
-    }
-
-    /**
-     * The part of the warm-up that the first object does not wait for: it runs beside it (a built handler only).
-     * Errors are only logged: the first object needs none of it.
-     */
-    private static void warmUpAhead(FutureTask<StorageObjectHandler> task) {
-        StorageObjectHandler built;
-        try {
-            built = task.get();
-        } catch (InterruptedException | ExecutionException e) {
-            return;
-        }
-        try {
-            if (built instanceof CoreRuntime core) {
-                core.warmUpAhead();
-            } else if (built instanceof FunctionLifecycle lifecycle) {
-                lifecycle.warmUpAhead();
-            }
-        } catch (RuntimeException e) {
-            System.err.println("watchmen: warming up ahead of the first object failed: " + e);
-        }
     }
 
     /**

@@ -63,25 +63,6 @@ class FunctionRuntimeStartBuildingTest {
     }
 
     @Test
-    void startBuilding_afterTheFirstUseJoined_warmsUpAheadOnTheInitThread() throws Exception {
-        CountDownLatch ahead = new CountDownLatch(1);
-        FunctionRuntime runtime = new FunctionRuntime(() -> new Recording() {
-            @Override
-            public void warmUpAhead() {
-                calls.add("ahead on " + Thread.currentThread().getName());
-                ahead.countDown();
-            }
-        }, Clock.systemUTC());
-
-        runtime.startBuilding();
-        runtime.handler();
-
-        assertThat(ahead.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(calls).containsExactly("build on watchmen-init", "warm-up on watchmen-init",
-                "ahead on watchmen-init");
-    }
-
-    @Test
     void startBuilding_twiceOrAfterTheBuild_buildsOnce() {
         AtomicInteger builds = new AtomicInteger();
         FunctionRuntime runtime = new FunctionRuntime(() -> {
