@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 /**
  * The performance harness: every scenario runs ours and its hand-written baseline interleaved (A B A B ...) in
@@ -186,6 +187,21 @@ public final class Bench {
             if (entry.getKey().startsWith("h2 ") && median < bestMillis) {
                 bestMillis = median;
                 best = entry.getKey();
+            }
+        }
+        // Round by round the two ran back to back: on a shared machine their paired ratio is steadier than medians.
+        for (String name : times.keySet()) {
+            String threaded = name.replace(" sequential init", "");
+            if (!name.equals(threaded) && times.containsKey(threaded)) {
+                List<Double> before = times.get(name).millis().rates();
+                List<Double> after = times.get(threaded).millis().rates();
+                long faster = IntStream.range(0, Math.min(before.size(), after.size()))
+                        .filter(i -> after.get(i) < before.get(i)).count();
+                double paired = new Measurement.Pair(times.get(name).millis(), times.get(threaded).millis()).ratio();
+                figures.append(String.format("%s / sequential init: %.2f paired, faster in %d of %d rounds; ",
+                        threaded, paired, faster, before.size()));
+                System.out.printf("coldstart %s / sequential init: %.2f (median of paired rounds), init thread faster"
+                        + " in %d of %d rounds%n", threaded, paired, faster, before.size());
             }
         }
         report.skipped().forEach((name, reason) -> {
