@@ -27,8 +27,8 @@ import java.util.jar.JarOutputStream;
  * ({@code watchmen-aws-lambda.jsa}, adapter-aws/pom.xml) with and without C1, and a dynamic archive trained here
  * on this very workload (what AppCDS can do at best). The handler builds the core runtime on an init thread while it
  * builds the S3 client; "sequential init" variants build it the old way (on the first object), "1 CPU" variants run
- * the JVM on one CPU ({@code taskset -c 0}: a Lambda function below 1,769 MB has one vCPU), and the GC/PerfData
- * variants time flags that only a measurement can adopt.
+ * the JVM on one CPU ({@code taskset -c 0}: a Lambda function below 1,769 MB has one vCPU), and the GC, PerfData
+ * and compiler-thread variants time flags that only a measurement can adopt.
  *
  * <p>Every child has the same class path, the archive's dump class path (the jar, aws-lambda-java-core, H2) and
  * then the child's own jar: a JVM maps an archive only when its class path starts with the dumped one, and CDS
@@ -148,12 +148,15 @@ final class ColdStartScenario {
                     documented.sequentialInit().oneCpu(),
                     documented.with("SerialGC", "-XX:+UseSerialGC"),
                     documented.with("-UsePerfData", "-XX:-UsePerfData"),
+                    documented.with("1 compiler thread", "-XX:CICompilerCount=1"),
+                    documented.with("1 compiler thread", "-XX:CICompilerCount=1").oneCpu(),
                     c1.with("SerialGC", "-XX:+UseSerialGC"),
                     new Variant("h2 C1+AppCDS trained here", true, List.of(C1), scenario.dynamicArchive),
                     new Variant("db default", false, List.of(), null),
                     new Variant("db C1", false, List.of(C1), null),
                     db,
-                    db.sequentialInit());
+                    db.sequentialInit(),
+                    db.with("1 compiler thread", "-XX:CICompilerCount=1"));
             Map<String, String> skipped = new LinkedHashMap<>();
             Map<String, Result> results = new LinkedHashMap<>();
             results.put("hello world", new Result(new Measurement(), 0, 0));
