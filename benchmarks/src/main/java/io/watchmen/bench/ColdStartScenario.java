@@ -41,8 +41,9 @@ final class ColdStartScenario {
     static final Path AWS_ARCHIVE = Path.of("adapter-aws", "target", "watchmen-aws-lambda.jsa");
     static final Path AWS_ARCHIVE_CLASSPATH = Path.of("adapter-aws", "target", "watchmen-aws-lambda.jsa.classpath");
     /** What docs/aws.md recommends where the JVM can map an archive (self-hosted runs, container images). */
-    static final String DOCUMENTED = "h2 C1+AppCDS";
+    static final String DOCUMENTED = "h2 C1+AppCDS 1 compiler thread";
     private static final String C1 = "-XX:TieredStopAtLevel=1";
+    private static final String ONE_COMPILER_THREAD = "-XX:CICompilerCount=1";
     private static final List<String> ONE_CPU = List.of("taskset", "-c", "0");
     private static final Path TASKSET = Path.of("/usr/bin/taskset");
 
@@ -134,29 +135,31 @@ final class ColdStartScenario {
             // the upper bound: a dynamic archive (over the JDK's own) of exactly this workload
             scenario.ours(h2Env, new Launch(List.of(), List.of("-XX:ArchiveClassesAtExit=" + scenario.dynamicArchive),
                     false));
-            Variant documented = new Variant(DOCUMENTED, true, List.of(C1), AWS_ARCHIVE);
             Variant c1 = new Variant("h2 C1", true, List.of(C1), null);
-            Variant db = new Variant("db C1+AppCDS", false, List.of(C1), AWS_ARCHIVE);
+            Variant c1AppCds = new Variant("h2 C1+AppCDS", true, List.of(C1), AWS_ARCHIVE);
+            Variant documented = c1AppCds.with("1 compiler thread", ONE_COMPILER_THREAD);
+            Variant db = new Variant("db C1+AppCDS", false, List.of(C1), AWS_ARCHIVE)
+                    .with("1 compiler thread", ONE_COMPILER_THREAD);
             List<Variant> variants = List.of(
                     new Variant("h2 default", true, List.of(), null),
                     c1,
                     c1.sequentialInit(),
+                    c1.with("1 compiler thread", ONE_COMPILER_THREAD),
+                    c1.with("SerialGC", "-XX:+UseSerialGC"),
                     new Variant("h2 AppCDS", true, List.of(), AWS_ARCHIVE),
+                    c1AppCds,
                     documented,
                     documented.sequentialInit(),
                     documented.oneCpu(),
                     documented.sequentialInit().oneCpu(),
                     documented.with("SerialGC", "-XX:+UseSerialGC"),
                     documented.with("-UsePerfData", "-XX:-UsePerfData"),
-                    documented.with("1 compiler thread", "-XX:CICompilerCount=1"),
-                    documented.with("1 compiler thread", "-XX:CICompilerCount=1").oneCpu(),
-                    c1.with("SerialGC", "-XX:+UseSerialGC"),
                     new Variant("h2 C1+AppCDS trained here", true, List.of(C1), scenario.dynamicArchive),
                     new Variant("db default", false, List.of(), null),
                     new Variant("db C1", false, List.of(C1), null),
+                    new Variant("db C1+AppCDS", false, List.of(C1), AWS_ARCHIVE),
                     db,
-                    db.sequentialInit(),
-                    db.with("1 compiler thread", "-XX:CICompilerCount=1"));
+                    db.sequentialInit());
             Map<String, String> skipped = new LinkedHashMap<>();
             Map<String, Result> results = new LinkedHashMap<>();
             results.put("hello world", new Result(new Measurement(), 0, 0));
