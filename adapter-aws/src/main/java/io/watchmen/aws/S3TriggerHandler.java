@@ -31,9 +31,17 @@ public class S3TriggerHandler implements RequestHandler<S3Event, Map<String, Obj
     /** Strong reference: CRaC holds registered resources weakly. */
     private final SnapStartHook snapStart;
 
-    /** Called by the Lambda runtime during init (and before a SnapStart snapshot). */
+    /**
+     * Called by the Lambda runtime during init (and before a SnapStart snapshot). The core runtime is built and
+     * warmed up on a thread of its own while this thread builds the S3 client; the first object joins it.
+     */
     public S3TriggerHandler() {
-        this(FunctionRuntime.fromEnvironment(), S3Clients.fromEnvironment(System.getenv()));
+        this(buildingInBackground(FunctionRuntime.fromEnvironment()), S3Clients.fromEnvironment(System.getenv()));
+    }
+
+    private static FunctionRuntime buildingInBackground(FunctionRuntime runtime) {
+        runtime.startBuilding();
+        return runtime;
     }
 
     public S3TriggerHandler(FunctionRuntime runtime, S3Client s3) {

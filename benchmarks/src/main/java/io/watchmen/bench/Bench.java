@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 /**
  * The performance harness: every scenario runs ours and its hand-written baseline interleaved (A B A B ...) in
@@ -248,6 +249,18 @@ public final class Bench {
                 best = entry.getKey();
             }
         }
+        // Round by round the two of a pair ran back to back: on a shared machine their paired ratio is steadier
+        // than their medians. Pairs: the init thread against the sequential init, one compiler thread against two.
+        for (String name : times.keySet()) {
+            String threaded = name.replace(" sequential init", "");
+            if (!name.equals(threaded) && times.containsKey(threaded)) {
+                paired(figures, threaded + " / sequential init", times.get(name), times.get(threaded));
+            }
+            String twoCompilers = name.replace(" 1 compiler thread", "");
+            if (!name.equals(twoCompilers) && times.containsKey(twoCompilers)) {
+                paired(figures, name + " / 2 compiler threads", times.get(twoCompilers), times.get(name));
+            }
+        }
         report.skipped().forEach((name, reason) -> {
             figures.append(String.format("%s skipped: %s; ", name, reason));
             System.out.printf("coldstart %s: skipped: %s%n", name, reason);
@@ -261,6 +274,19 @@ public final class Bench {
                         + "; fastest on H2: " + best});
         ratios.add(String.format("coldstart: ratio=%.1f goal=6.0 (documented: %s; default flags %.1f; best: %s %.1f)",
                 ratio, documented, defaultFlags, best, bestMillis / hello));
+    }
+
+    /** The median of the per-round ratios ours / baseline, and in how many rounds ours was faster. */
+    private static void paired(StringBuilder figures, String label, ColdStartScenario.Result baseline,
+                               ColdStartScenario.Result ours) {
+        List<Double> before = baseline.millis().rates();
+        List<Double> after = ours.millis().rates();
+        int rounds = Math.min(before.size(), after.size());
+        long faster = IntStream.range(0, rounds).filter(i -> after.get(i) < before.get(i)).count();
+        double ratio = new Measurement.Pair(baseline.millis(), ours.millis()).ratio();
+        figures.append(String.format("%s: %.2f paired, faster in %d of %d rounds; ", label, ratio, faster, rounds));
+        System.out.printf("coldstart %s: %.2f (median of paired rounds), faster in %d of %d rounds%n", label, ratio,
+                faster, rounds);
     }
 
     /**

@@ -25,7 +25,10 @@ import java.util.jar.JarOutputStream;
  * world on the same JVM. The object is served by a small S3 stand-in over HTTP (WATCHMEN_S3_ENDPOINT). Variants:
  * default flags, C1 only ({@code -XX:TieredStopAtLevel=1}), the build's AppCDS archive
  * ({@code watchmen-aws-lambda.jsa}, adapter-aws/pom.xml) with and without C1, and a dynamic archive trained here
- * on this very workload (what AppCDS can do at best).
+ * on this very workload (what AppCDS can do at best). The handler builds the core runtime on an init thread while it
+ * builds the S3 client; "sequential init" variants build it the old way (on the first object), "1 CPU" variants run
+ * the JVM on one CPU ({@code taskset -c 0}: a Lambda function below 1,769 MB has one vCPU), and the GC, PerfData
+ * and compiler-thread variants time flags that only a measurement can adopt.
  *
  * <p>Every child has the same class path, the archive's dump class path (the jar, aws-lambda-java-core, H2) and
  * then the child's own jar: a JVM maps an archive only when its class path starts with the dumped one, and CDS
@@ -38,11 +41,40 @@ final class ColdStartScenario {
     static final Path AWS_ARCHIVE = Path.of("adapter-aws", "target", "watchmen-aws-lambda.jsa");
     static final Path AWS_ARCHIVE_CLASSPATH = Path.of("adapter-aws", "target", "watchmen-aws-lambda.jsa.classpath");
     /** What docs/aws.md recommends where the JVM can map an archive (self-hosted runs, container images). */
-    static final String DOCUMENTED = "h2 C1+AppCDS";
+    static final String DOCUMENTED = "h2 C1+AppCDS 1 compiler thread";
     private static final String C1 = "-XX:TieredStopAtLevel=1";
+    private static final String ONE_COMPILER_THREAD = "-XX:CICompilerCount=1";
+    private static final List<String> ONE_CPU = List.of("taskset", "-c", "0");
+    private static final Path TASKSET = Path.of("/usr/bin/taskset");
 
-    /** A variant's JVM flags, the database it runs on, and whether it needs an archive that may be missing. */
-    private record Variant(String name, boolean h2, List<String> flags, Path archive) {
+    /**
+     * A variant's JVM flags, the database it runs on, whether it needs an archive that may be missing, a launcher
+     * the JVM runs under (empty: none), and whether the handler is built without the init thread.
+     */
+    private record Variant(String name, boolean h2, List<String> flags, Path archive, List<String> launcher,
+                           boolean sequential) {
+
+        Variant(String name, boolean h2, List<String> flags, Path archive) {
+            this(name, h2, flags, archive, List.of(), false);
+        }
+
+        Variant sequentialInit() {
+            return new Variant(name + " sequential init", h2, flags, archive, launcher, true);
+        }
+
+        Variant oneCpu() {
+            return new Variant(name + " 1 CPU", h2, flags, archive, ONE_CPU, sequential);
+        }
+
+        Variant with(String label, String... more) {
+            List<String> all = new ArrayList<>(flags);
+            all.addAll(List.of(more));
+            return new Variant(name + " " + label, h2, all, archive, launcher, sequential);
+        }
+    }
+
+    /** How one child runs: flags, launcher and init mode. */
+    private record Launch(List<String> launcher, List<String> flags, boolean sequential) {
     }
 
     /**
@@ -101,23 +133,40 @@ final class ColdStartScenario {
             Map<String, String> h2Env = environment(h2, "sa", "", endpoint);
             Map<String, String> dbEnv = environment(childUrl, dbUser, dbPassword, endpoint);
             // the upper bound: a dynamic archive (over the JDK's own) of exactly this workload
-            scenario.ours(h2Env, List.of("-XX:ArchiveClassesAtExit=" + scenario.dynamicArchive));
+            scenario.ours(h2Env, new Launch(List.of(), List.of("-XX:ArchiveClassesAtExit=" + scenario.dynamicArchive),
+                    false));
+            Variant c1 = new Variant("h2 C1", true, List.of(C1), null);
+            Variant c1AppCds = new Variant("h2 C1+AppCDS", true, List.of(C1), AWS_ARCHIVE);
+            Variant documented = c1AppCds.with("1 compiler thread", ONE_COMPILER_THREAD);
+            Variant db = new Variant("db C1+AppCDS", false, List.of(C1), AWS_ARCHIVE)
+                    .with("1 compiler thread", ONE_COMPILER_THREAD);
             List<Variant> variants = List.of(
                     new Variant("h2 default", true, List.of(), null),
-                    new Variant("h2 C1", true, List.of(C1), null),
+                    c1,
+                    c1.sequentialInit(),
+                    c1.with("1 compiler thread", ONE_COMPILER_THREAD),
+                    c1.with("SerialGC", "-XX:+UseSerialGC"),
                     new Variant("h2 AppCDS", true, List.of(), AWS_ARCHIVE),
-                    new Variant(DOCUMENTED, true, List.of(C1), AWS_ARCHIVE),
+                    c1AppCds,
+                    documented,
+                    documented.sequentialInit(),
+                    documented.oneCpu(),
+                    documented.sequentialInit().oneCpu(),
+                    documented.with("SerialGC", "-XX:+UseSerialGC"),
+                    documented.with("-UsePerfData", "-XX:-UsePerfData"),
                     new Variant("h2 C1+AppCDS trained here", true, List.of(C1), scenario.dynamicArchive),
                     new Variant("db default", false, List.of(), null),
                     new Variant("db C1", false, List.of(C1), null),
-                    new Variant("db C1+AppCDS", false, List.of(C1), AWS_ARCHIVE));
+                    new Variant("db C1+AppCDS", false, List.of(C1), AWS_ARCHIVE),
+                    db,
+                    db.sequentialInit());
             Map<String, String> skipped = new LinkedHashMap<>();
             Map<String, Result> results = new LinkedHashMap<>();
             results.put("hello world", new Result(new Measurement(), 0, 0));
             List<Variant> running = new ArrayList<>();
             for (Variant variant : variants) {
                 try {
-                    int[] classes = scenario.countClasses(variant.h2() ? h2Env : dbEnv, flags(variant));
+                    int[] classes = scenario.countClasses(variant.h2() ? h2Env : dbEnv, launch(variant));
                     results.put(variant.name(), new Result(new Measurement(), classes[0], classes[1]));
                     running.add(variant);
                 } catch (IllegalStateException | IOException e) {
@@ -129,7 +178,7 @@ final class ColdStartScenario {
                 results.get("hello world").millis().add(scenario.hello());
                 for (Variant variant : running) {
                     results.get(variant.name()).millis().add(scenario.ours(variant.h2() ? h2Env : dbEnv,
-                            flags(variant)));
+                            launch(variant)));
                 }
             }
             return new Report(results, skipped);
@@ -138,7 +187,10 @@ final class ColdStartScenario {
         }
     }
 
-    private static List<String> flags(Variant variant) throws IOException {
+    private static Launch launch(Variant variant) throws IOException {
+        if (!variant.launcher().isEmpty() && !Files.isExecutable(TASKSET)) {
+            throw new IOException(TASKSET + " is missing");
+        }
         List<String> flags = new ArrayList<>(variant.flags());
         if (variant.archive() != null) {
             if (!Files.isRegularFile(variant.archive())) {
@@ -147,7 +199,7 @@ final class ColdStartScenario {
             flags.add("-Xshare:on");
             flags.add("-XX:SharedArchiveFile=" + variant.archive().toAbsolutePath());
         }
-        return flags;
+        return new Launch(variant.launcher(), flags, variant.sequential());
     }
 
     private static Map<String, String> environment(String url, String user, String password, String endpoint) {
@@ -172,25 +224,28 @@ final class ColdStartScenario {
         return runs[1];
     }
 
-    private double ours(Map<String, String> env, List<String> flags) throws Exception {
-        List<String> command = new ArrayList<>();
+    private double ours(Map<String, String> env, Launch launch) throws Exception {
+        List<String> command = new ArrayList<>(launch.launcher());
         command.add(java());
-        command.addAll(flags);
+        command.addAll(launch.flags());
         command.add("-cp");
         command.add(classPath());
         command.add(ColdStartMain.class.getName());
         invocation++;
         command.addAll(List.of("bench", "cold/" + ProcessHandle.current().pid() + "-" + invocation + ".json",
                 "v" + System.nanoTime(), Integer.toString(object.length)));
+        if (launch.sequential()) {
+            command.add("sequential");
+        }
         return time(command, env);
     }
 
     /** Classes loaded by one untimed run, and how many of them came from a CDS archive. */
-    private int[] countClasses(Map<String, String> env, List<String> flags) throws Exception {
+    private int[] countClasses(Map<String, String> env, Launch launch) throws Exception {
         Path log = work.resolve("classes-" + (invocation + 1) + ".txt");
-        List<String> logged = new ArrayList<>(flags);
+        List<String> logged = new ArrayList<>(launch.flags());
         logged.add("-Xlog:class+load=info:file=" + log);
-        ours(env, logged);
+        ours(env, new Launch(launch.launcher(), logged, launch.sequential()));
         List<String> lines = Files.readAllLines(log).stream().filter(line -> line.contains(" source: ")).toList();
         int archived = (int) lines.stream().filter(line -> line.contains("source: shared objects file")).count();
         return new int[] {lines.size(), archived};

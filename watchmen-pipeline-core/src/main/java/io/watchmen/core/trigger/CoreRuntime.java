@@ -151,6 +151,19 @@ public final class CoreRuntime implements StorageObjectHandler, AutoCloseable {
         registry.evictConnections();
     }
 
+    /**
+     * Readies a new instance for its first object, during a function's init on a thread of its own
+     * ({@code FunctionRuntime.startBuilding}): what {@link #prime()} does, but the meta connection stays in the pool
+     * and the snowflake worker id is leased, as the first object would do. Nothing here depends on the object.
+     */
+    public void warmUp() {
+        ensureOpen();
+        processor.parser().parse(new StorageObject(new ObjectRef("warm-up", "warm-up", "warm-up", "0",
+                PRIMING_OBJECT.length), PRIMING_OBJECT));
+        ledger.ensureTables();
+        ids.workerId();
+    }
+
     /** Before a checkpoint or freeze: closes connections and releases the snowflake worker id. */
     public void suspend() {
         ids.suspend();

@@ -55,6 +55,24 @@ class CoreRuntimeLifecycleTest {
         }
     }
 
+    @Test
+    void warmUp_createsTheLedgerTablesAndLeasesAWorkerId_andTheFirstObjectRunsAfterIt() throws Exception {
+        try (TestDb db = TestDatabase.H2.create("warm-up")) {
+            MetaSchema.createIfAbsent(db.dataSource());
+            try (CoreRuntime runtime = CoreRuntime.create(Settings.forJdbcUrl(db.jdbcUrl(), db.user(),
+                    db.password()))) {
+                runtime.warmUp();
+                assertThat(count(db, "wmx_delivery_ledger")).isZero();
+                assertThat(count(db, "snowflake_competitive_workers")).isEqualTo(1);
+
+                ObjectOutcome outcome = runtime.handle(object("after-warm-up"));
+
+                assertThat(outcome.items().get(0).errorCode()).isEqualTo(ErrorCode.PAT_UNAUTHORIZED);
+                assertThat(count(db, "snowflake_competitive_workers")).isEqualTo(1);
+            }
+        }
+    }
+
     private static long count(TestDb db, String table) throws Exception {
         try (Connection c = db.connection(); Statement s = c.createStatement();
              ResultSet row = s.executeQuery("SELECT COUNT(*) FROM " + table)) {

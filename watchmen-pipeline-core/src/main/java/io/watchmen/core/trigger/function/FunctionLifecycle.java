@@ -9,6 +9,10 @@ public interface FunctionLifecycle {
     default void prime() {
     }
 
+    /** After a build on the init thread ({@link FunctionRuntime#startBuilding()}). */
+    default void warmUp() {
+    }
+
     default void suspend() {
     }
 

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +22,7 @@ import java.util.function.Supplier;
  * double-checked lock, no holder class: a failed build is retried by the next invocation instead of poisoning the
  * instance), then reused by every warm invocation. {@link #deliver} handles every object of a notification
  * independently and logs one line per object; {@link #purgeLedger} is the adapters' scheduled upkeep.
+ * {@link #startBuilding} moves the build (and a warm-up) onto a thread of its own during a function's init.
  */
 public final class FunctionRuntime implements AutoCloseable {
 
@@ -27,6 +30,8 @@ public final class FunctionRuntime implements AutoCloseable {
     private final Clock clock;
     private final Object lock = new Object();
     private volatile StorageObjectHandler handler;
+    /** A build started by {@link #startBuilding}, not yet joined; guarded by {@code lock}. */
+    private FutureTask<StorageObjectHandler> building;
 
     public FunctionRuntime(Supplier<? extends StorageObjectHandler> factory, Clock clock) {
         this.factory = Objects.requireNonNull(factory, "factory");
@@ -44,19 +49,98 @@ public final class FunctionRuntime implements AutoCloseable {
         return new FunctionRuntime(() -> handler, Clock.systemUTC());
     }
 
-    /** The handler, built on the first call. */
+    /**
+     * The handler, built on the first call; when {@link #startBuilding} started a build, the first call waits for it
+     * (and its warm-up) instead.
+     */
     public StorageObjectHandler handler() {
         StorageObjectHandler current = handler;
         if (current == null) {
             synchronized (lock) {
                 current = handler;
                 if (current == null) {
-                    current = Objects.requireNonNull(factory.get(), "the runtime factory returned null");
+                    FutureTask<StorageObjectHandler> started = building;
+                    building = null;
+                    current = started == null ? build() : join(started);
                     handler = current;
                 }
             }
         }
         return current;
+    }
+
+    /**
+     * Starts building the handler on a daemon thread, then warms it up there (a meta connection opened and kept, the
+     * ledger tables checked, the snowflake worker id leased, the parser's classes loaded), and returns at once. A
+     * function calls it in its init, so that this work, most of it class loading, overlaps the platform client's
+     * (on a machine with a second CPU, or while either waits on the network). The first {@link #handler()} call
+     * joins it. A failed build is thrown there, once: the call after builds again. A failed warm-up is only logged,
+     * because the first object meets the same failure and reports it as usual. Does nothing when the handler is
+     * built or a build is under way.
+     */
+    public void startBuilding() {
+        FutureTask<StorageObjectHandler> task;
+        synchronized (lock) {
+            if (handler != null || building != null) {
+                return;
+            }
+            task = new FutureTask<>(() -> warmUp(build()));
+            building = task;
+        }
+        Thread thread = new Thread(task, "watchmen-init");
+        // An instance shut down mid-build must not wait for it.
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private StorageObjectHandler build() {
+        return Objects.requireNonNull(factory.get(), "the runtime factory returned null");
+    }
+
+    private static StorageObjectHandler warmUp(StorageObjectHandler built) {
+        try {
+            if (built instanceof CoreRuntime core) {
+                core.warmUp();
+            } else if (built instanceof FunctionLifecycle lifecycle) {
+                lifecycle.warmUp();
+            }
+        } catch (RuntimeException e) {
+            System.err.println("watchmen: warming up the runtime during init failed (the first object retries what"
+                    + " it needs): " + e);
+        }
+        return built;
+    }
+
+    /**
+     * The background build's handler, or its failure rethrown on this thread: the original exception (its type
+     * decides retries), with this thread's stack added as a suppressed exception.
+     */
+    private static StorageObjectHandler join(FutureTask<StorageObjectHandler> started) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return started.get();
+                } catch (InterruptedException e) {
+                    // The build finishes on its own; waiting for it is what the caller needs.
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException runtime) {
+                        runtime.addSuppressed(new IllegalStateException("joined the watchmen-init thread here"));
+                        throw runtime;
+                    }
+                    if (cause instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException("Building the runtime on the watchmen-init thread failed", cause);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Whether the handler has been built (lifecycle hooks do nothing before that, except {@link #prime()}). */
