@@ -1,6 +1,5 @@
 package io.watchmen.bench;
 
-import io.watchmen.core.kernel.action.ActionRunner;
 import io.watchmen.core.trigger.ObjectOutcome;
 import io.watchmen.core.trigger.ObjectRef;
 import io.watchmen.core.trigger.StorageObject;
@@ -16,9 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
@@ -320,127 +316,25 @@ public final class Bench {
 
     /** 1..16 concurrent invokers on distinct customers and on one hot customer row. */
     private void concurrency() throws Exception {
-        // a unit of work holds one connection and a metadata refresh may need another: twice the invokers
-        try (BenchFixture fixture = BenchFixture.open(jdbcUrl, user, password, 32)) {
-            runOurs(fixture, "CW", 300);
-            StringBuilder figures = new StringBuilder();
-            for (boolean hot : new boolean[] {false, true}) {
-                for (int threads : new int[] {1, 2, 4, 8, 16}) {
-                    fixture.reset();
-                    int perThread = 100;
-                    long retriesBefore = ActionRunner.optimisticRetries();
-                    ExecutorService pool = Executors.newFixedThreadPool(threads);
-                    long start = System.nanoTime();
-                    List<Future<?>> futures = new ArrayList<>();
-                    for (int t = 0; t < threads; t++) {
-                        int thread = t;
-                        futures.add(pool.submit(() -> {
-                            String version = UUID.randomUUID().toString();
-                            for (int i = 0; i < perThread; i++) {
-                                String customer = hot ? "HOT" : "C-" + thread;
-                                byte[] content = BenchFixture.orderObject("T" + thread + "-" + i, customer, "1");
-                                ObjectOutcome outcome = fixture.runtime.handle(new StorageObject(new ObjectRef(
-                                        "bench", "bench", thread + "/" + i, version, content.length), content));
-                                if (!outcome.succeeded()) {
-                                    throw new IllegalStateException("Bench object failed: " + outcome.items());
-                                }
-                            }
-                            return null;
-                        }));
-                    }
-                    for (Future<?> future : futures) {
-                        future.get();
-                    }
-                    pool.shutdown();
-                    int triggers = threads * perThread;
-                    double rate = triggers / seconds(start);
-                    double retries = (ActionRunner.optimisticRetries() - retriesBefore) / (double) triggers;
-                    figures.append(String.format("%s %d: %.0f/s, %.2f retries/trigger; ", hot ? "hot" : "distinct",
-                            threads, rate, retries));
-                    System.out.printf("concurrency %s invokers=%d: %.0f triggers/s, %.2f retries per trigger%n",
-                            hot ? "hot-row" : "distinct", threads, rate, retries);
-                }
-            }
-            results.put("concurrency", new String[] {jdbcUrl, "-", figures.toString(), "-", "one trigger per "
-                    + "unit of work, 100 per invoker; pool of 32"});
-        }
+        String figures = ConcurrencyScenario.run(jdbcUrl, user, password);
+        results.put("concurrency", new String[] {jdbcUrl, "-", figures, "-", "one trigger per unit of work, "
+                + ConcurrencyScenario.PER_INVOKER + " per invoker; pool of " + ConcurrencyScenario.POOL});
     }
 
     /** Adapter artifact sizes and live heap after many triggers on in-memory H2. */
     private void footprint() throws Exception {
-        StringBuilder sizes = new StringBuilder();
-        // the deployable artifact of each adapter (the thin module jars are build intermediates)
-        Map<String, Path> artifacts = new LinkedHashMap<>();
-        artifacts.put("AWS", Path.of("adapter-aws", "target", "watchmen-aws-lambda.jar"));
-        artifacts.put("Alibaba", Path.of("adapter-aliyun", "target", "fc", "watchmen-aliyun-fc.jar"));
-        artifacts.put("Google", Path.of("adapter-gcp", "target", "watchmen-gcp-function.jar"));
-        artifacts.put("Azure", Path.of("adapter-azure", "target", "azure-functions", "watchmen-pipelines"));
-        artifacts.forEach((cloud, path) -> {
-            if (Files.exists(path)) {
-                sizes.append(String.format("%s %s %.1f MB; ", cloud, path.getFileName(), sizeOf(path) / 1_048_576.0));
-            } else {
-                sizes.append(cloud).append(" not built (mvn package); ");
-            }
-        });
-        int dependencies = dependencyCount(Path.of("adapter-aws", "target", "watchmen-aws-lambda.jar"));
-        try (BenchFixture fixture = BenchFixture.open("jdbc:h2:mem:bench_footprint;DB_CLOSE_DELAY=-1", "sa", "", 2)) {
-            runOurs(fixture, "F1", 10_000);
-            fixture.reset();
-            fixture.resetLedger();
-            long afterTen = liveHeap();
-            // 90,000 more, emptying the tables every 10,000 so that H2's in-memory rows do not count as ours
-            for (int block = 2; block <= 10; block++) {
-                fixture.reset();
-                fixture.resetLedger();
-                runOurs(fixture, "F" + block, 10_000);
-            }
-            fixture.reset();
-            fixture.resetLedger();
-            long afterHundred = liveHeap();
-            results.put("footprint", new String[] {"h2 in-memory", "-", String.format(
-                    "live heap after 10,000 triggers %.1f MB, after 100,000 %.1f MB; AWS jar dependencies %d; %s",
-                    afterTen / 1_048_576.0, afterHundred / 1_048_576.0, dependencies, sizes), "-",
-                    "goals: heap <= 48 MB, AWS jar <= 12 MB, no growth"});
-            System.out.printf("footprint: live heap %.1f MB after 10k, %.1f MB after 100k; AWS jar dependencies %d;"
-                    + " %s%n", afterTen / 1_048_576.0, afterHundred / 1_048_576.0, dependencies, sizes);
-            ratios.add(String.format("footprint: ratio=%.2f goal=1.0 (heap after 100,000 / after 10,000; %.1f MB"
-                    + " after 10,000, goal <= 48)", (double) afterHundred / Math.max(1, afterTen),
-                    afterTen / 1_048_576.0));
-        }
-    }
-
-    /** Maven artifacts shaded into a jar (one pom.properties each). */
-    private static int dependencyCount(Path jar) {
-        if (!Files.isRegularFile(jar)) {
-            return -1;
-        }
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
-            return (int) zip.stream().filter(e -> e.getName().startsWith("META-INF/maven/")
-                    && e.getName().endsWith("/pom.properties")).count();
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
-    private static long sizeOf(Path path) {
-        try {
-            if (Files.isDirectory(path)) {
-                try (var files = Files.walk(path)) {
-                    return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
-                }
-            }
-            return Files.size(path);
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
-    private static long liveHeap() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        FootprintScenario.Result f = FootprintScenario.run();
+        double afterTen = f.heapAfterTen() / 1_048_576.0;
+        double afterHundred = f.heapAfterHundred() / 1_048_576.0;
+        results.put("footprint", new String[] {"h2 in-memory", "-", String.format(
+                "live heap after 10,000 triggers %.1f MB, after 100,000 %.1f MB; AWS jar dependencies %d; %s",
+                afterTen, afterHundred, f.awsDependencies(), f.sizes()), "-",
+                "goals: heap <= 48 MB, AWS jar <= 12 MB, no growth"});
+        System.out.printf("footprint: live heap %.1f MB after 10k, %.1f MB after 100k; AWS jar dependencies %d;"
+                + " %s%n", afterTen, afterHundred, f.awsDependencies(), f.sizes());
+        ratios.add(String.format("footprint: ratio=%.2f goal=1.0 (heap after 100,000 / after 10,000; %.1f MB"
+                + " after 10,000, goal <= 48)", (double) f.heapAfterHundred() / Math.max(1, f.heapAfterTen()),
+                afterTen));
     }
 
     private static long allocatedBytes() {
