@@ -4,7 +4,9 @@ import io.watchmen.core.ErrorCode;
 import io.watchmen.core.WatchmenException;
 import io.watchmen.core.model.topic.Topic;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -41,8 +43,7 @@ public final class Identifiers {
      * lower-casing, replacing and matching was ~1 % of a cascade trigger's CPU. Factor names come from metadata;
      * past {@link #MAX_CACHED_COLUMNS} names no more are kept (an invalid name is never kept: it fails each time).
      */
-    private static final java.util.concurrent.ConcurrentHashMap<String, String> COLUMNS =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> COLUMNS = new ConcurrentHashMap<>();
     static final int MAX_CACHED_COLUMNS = 4096;
 
     /** Rule 1: trim, lower-case, replace {@code .}, {@code -} and space by {@code _}. */

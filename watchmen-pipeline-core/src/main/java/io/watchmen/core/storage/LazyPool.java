@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -35,42 +37,58 @@ final class LazyPool implements DataSource, AutoCloseable {
         this.multiStatements = MultiStatements.of(connect.jdbcUrl());
     }
 
-    /** Whether a prepared statement on this pool's connections may hold several SQL statements. */
+    /**
+     * Whether a prepared statement on this pool's connections may hold several SQL statements, and whether a COMMIT
+     * may end one: MariaDB Connector/J's {@code commit()} sends nothing when the server reports no open transaction
+     * (its status flags, after the statement's COMMIT), and pgjdbc's nothing when the last ReadyForQuery said idle,
+     * so the unit of work calls it as usual at no cost. Not MySQL Connector/J: its {@code commit()} sends COMMIT
+     * unless told to track the server's state.
+     */
     enum MultiStatements {
         /** H2, or a MySQL/MariaDB URL that sets {@code allowMultiQueries} itself to anything but true. */
-        NO,
+        NO(false, false),
         /** PostgreSQL: pgjdbc sends the statements of one prepared statement in one round trip. */
-        NATIVE,
-        /** MySQL/MariaDB: the pool sets {@code allowMultiQueries=true} (or the URL does). */
-        ALLOWED_BY_POOL;
+        NATIVE(true, true),
+        /** MariaDB Connector/J: the pool sets {@code allowMultiQueries=true} (or the URL does). */
+        MARIADB(true, true),
+        /** A {@code jdbc:mysql:} URL: as MariaDB, but the COMMIT is sent on its own. */
+        MYSQL(true, false);
+
+        final boolean allowed;
+        final boolean commitInStatement;
+
+        MultiStatements(boolean allowed, boolean commitInStatement) {
+            this.allowed = allowed;
+            this.commitInStatement = commitInStatement;
+        }
 
         static MultiStatements of(String jdbcUrl) {
             if (jdbcUrl.startsWith("jdbc:postgresql:")) {
                 return NATIVE;
             }
-            if (jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:")) {
-                String lower = jdbcUrl.toLowerCase(java.util.Locale.ROOT);
-                return !lower.contains("allowmultiqueries=") || lower.contains("allowmultiqueries=true")
-                        ? ALLOWED_BY_POOL : NO;
+            boolean mariadb = jdbcUrl.startsWith("jdbc:mariadb:");
+            if (mariadb || jdbcUrl.startsWith("jdbc:mysql:")) {
+                String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+                boolean allowed = !lower.contains("allowmultiqueries=") || lower.contains("allowmultiqueries=true");
+                return !allowed ? NO : mariadb ? MARIADB : MYSQL;
             }
             return NO;
+        }
+
+        /** Whether the pool sets {@code allowMultiQueries} on its connections. */
+        boolean setByPool() {
+            return this == MARIADB || this == MYSQL;
         }
     }
 
     /** Whether inserts of one transaction may go as one statement of several ({@link CombinedStatement}). */
     boolean multiStatements() {
-        return multiStatements != MultiStatements.NO;
+        return multiStatements.allowed;
     }
 
-    /**
-     * Whether a COMMIT may end such a statement: MariaDB Connector/J's {@code commit()} sends nothing when the
-     * server reports no open transaction (its status flags, after the statement's COMMIT), and pgjdbc's nothing
-     * when the last ReadyForQuery said idle, so the unit of work calls it as usual at no cost. Not MySQL
-     * Connector/J: its {@code commit()} sends COMMIT unless told to track the server's state.
-     */
+    /** Whether a COMMIT may end such a statement (see {@link MultiStatements}). */
     boolean commitInStatement() {
-        return multiStatements == MultiStatements.NATIVE
-                || multiStatements == MultiStatements.ALLOWED_BY_POOL && connect.jdbcUrl().startsWith("jdbc:mariadb:");
+        return multiStatements.commitInStatement;
     }
 
     @Override
@@ -124,7 +142,7 @@ final class LazyPool implements DataSource, AutoCloseable {
         // MariaDB/MySQL the driver skips that ROLLBACK when the server reports no open transaction).
         config.setAutoCommit(false);
         batchedInserts(config, connect.jdbcUrl());
-        if (multiStatements == MultiStatements.ALLOWED_BY_POOL) {
+        if (multiStatements.setByPool()) {
             config.addDataSourceProperty("allowMultiQueries", "true");
         }
         // a pool that cannot connect fails the first getConnection, not construction-time class loading
@@ -150,7 +168,7 @@ final class LazyPool implements DataSource, AutoCloseable {
      */
     static String keepInMemoryH2(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:h2:mem:")
-                && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_DELAY")) {
+                && !jdbcUrl.toUpperCase(Locale.ROOT).contains("DB_CLOSE_DELAY")) {
             return jdbcUrl + ";DB_CLOSE_DELAY=-1";
         }
         return jdbcUrl;
@@ -164,7 +182,7 @@ final class LazyPool implements DataSource, AutoCloseable {
      */
     static String h2QueryCache(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:h2:")
-                && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("QUERY_CACHE_SIZE")) {
+                && !jdbcUrl.toUpperCase(Locale.ROOT).contains("QUERY_CACHE_SIZE")) {
             return jdbcUrl + ";QUERY_CACHE_SIZE=" + H2_QUERY_CACHE_SIZE;
         }
         return jdbcUrl;
@@ -183,7 +201,7 @@ final class LazyPool implements DataSource, AutoCloseable {
      * settings, so it is set here, by the first embedded H2 pool, and nowhere else. A server's ({@code tcp:},
      * {@code ssl:}) cache lives in the server's JVM: nothing is set for those.
      */
-    static void h2ObjectCacheOff(String jdbcUrl, java.util.Properties system) {
+    static void h2ObjectCacheOff(String jdbcUrl, Properties system) {
         if (jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:tcp:")
                 && !jdbcUrl.startsWith("jdbc:h2:ssl:") && system.getProperty(H2_OBJECT_CACHE) == null) {
             system.setProperty(H2_OBJECT_CACHE, "false");
