@@ -125,18 +125,25 @@ public final class CustomRuntimeServer implements AutoCloseable {
         FcHttpContext context = new FcHttpContext(exchange.getRequestHeaders(), out);
         String requestId = context.getRequestId();
         out.println("FC " + phase + " Start RequestId: " + requestId);
+        int status;
+        Map<String, String> headers = Map.of();
+        byte[] body;
         try {
-            byte[] body = call.run(context);
-            respond(exchange, 200, Map.of(), body);
+            body = call.run(context);
+            status = 200;
         } catch (Exception e) {
             // The exception names objects and reasons, never a PAT or a credential.
             out.println("FC " + phase + " failed RequestId: " + requestId + ": " + e);
-            byte[] error = WatchmenJson.mapper().writeValueAsBytes(Map.of("errorMessage", String.valueOf(
-                    e.getMessage()), "errorType", e.getClass().getSimpleName()));
-            respond(exchange, 500, Map.of("x-fc-status", "404"), error);
+            body = WatchmenJson.mapper().writeValueAsBytes(Map.of("errorMessage", String.valueOf(e.getMessage()),
+                    "errorType", e.getClass().getSimpleName()));
+            status = 500;
+            headers = Map.of("x-fc-status", "404");
         } finally {
+            // before the response: FC may freeze the instance as soon as it has the response, and a line written
+            // after it would show up late or never
             out.println("FC " + phase + " End RequestId: " + requestId);
         }
+        respond(exchange, status, headers, body);
     }
 
     private static void respond(HttpExchange exchange, int status, Map<String, String> headers, byte[] body)
